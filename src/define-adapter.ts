@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+
+/**
+ * What an adapter reads from a provider's body: structure only, no decisions.
+ * `jobFailed` says the body is an async job's failure report (GenRex's status endpoint).
+ */
+export interface BodyFacts {
+  code?: string;
+  message?: string;
+  step?: string;
+  requestId?: string;
+  jobFailed?: boolean;
+}
+
+/** Everything known about one failed response before the policy table is consulted. */
+export interface ProviderFacts extends BodyFacts {
+  provider: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+export interface AdapterDefinition<Body> {
+  /** Short lowercase name; also the provider key in the policy table. */
+  name: string;
+  /** The provider's documented base URL, version prefix included. */
+  baseUrl: string;
+  /** Headers that carry the API key. Their values are never copied into results. */
+  auth: (apiKey: string) => Record<string, string>;
+  /** A lenient schema for the provider's error bodies: it should accept any object. */
+  errorBody: z.ZodType<Body>;
+  /** Turns a body the schema accepted into facts. */
+  facts: (body: Body) => BodyFacts;
+  /** A 2xx body that reports a failure (e.g. `success: false`). Defaults to "never". */
+  isFailure?: (body: unknown) => boolean;
+  /** Extra response headers that carry a request id, tried after `x-request-id` and `request-id`. */
+  requestIdHeaders?: readonly string[];
+}
+
+/** A provider, as `normalize`, `classify`, `fromResponse` and `createClient` take it. */
+export interface Adapter {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly requestIdHeaders: readonly string[];
+  auth(apiKey: string): Record<string, string>;
+  /** Facts from a parsed body; `undefined` when the body is not the provider's error shape. Never throws. */
+  readError(body: unknown): BodyFacts | undefined;
+  /** Whether a 2xx body is really a failure. Never throws. */
+  isFailure(body: unknown): boolean;
+}
+
+/**
+ * Defines a provider. The built-in `gen` and `genrex` adapters are made with it; a new
+ * provider needs one of these plus its rows in the policy table (`createPolicy({ codes: { name: {...} } })`).
+ */
+export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapter {
+  const { name, baseUrl, auth, errorBody, facts, isFailure } = definition;
+  const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])];
+  return Object.freeze({
+    name,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    requestIdHeaders,
+    auth,
+    readError(body: unknown): BodyFacts | undefined {
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+      try {
+        const parsed = errorBody.safeParse(body);
+        return parsed.success ? facts(parsed.data) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    isFailure(body: unknown): boolean {
+      if (isFailure === undefined) return false;
+      try {
+        return isFailure(body);
+      } catch {
+        return false;
+      }
+    },
+  });
+}

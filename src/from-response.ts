@@ -1,0 +1,92 @@
+import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import type { z } from 'zod';
+import type { Adapter } from './define-adapter.js';
+import type { ErrorResult } from './error-result.js';
+import { type NormalizeOptions, normalizeParsed, syntheticError } from './normalize.js';
+import { parseBody } from './parse-body.js';
+import { DEFAULT_MAX_ERROR_BODY_BYTES, readBoundedText } from './read-bounded-text.js';
+
+export interface FromResponseOptions<T = unknown> extends NormalizeOptions {
+  /** Bound on an error body, in bytes (default 64 KiB); the rest is cancelled unread. */
+  maxErrorBodyBytes?: number;
+  /** Validates a 2xx body and types the `ok` value; a mismatch is `invalid_response`. */
+  schema?: z.ZodType<T>;
+}
+
+const NO_BODY = new Set([204, 205, 304]);
+
+/**
+ * Reads a `Response` (an error body up to a bound) and classifies it: `ok(body)` for a
+ * success, `err(ErrorResult)` otherwise. The returned ResultAsync never rejects.
+ */
+export function fromResponse<T = unknown>(
+  adapter: Adapter,
+  response: Response,
+  options: FromResponseOptions<T> = {},
+): ResultAsync<T, ErrorResult> {
+  return new ResultAsync(readResponse(adapter, response, options).catch(() => err(unreadable(adapter, options))));
+}
+
+/** @internal The promise behind `fromResponse`; resolves, never rejects. */
+export async function readResponse<T>(
+  adapter: Adapter,
+  response: Response,
+  options: FromResponseOptions<T>,
+): Promise<Result<T, ErrorResult>> {
+  const status = response.status;
+  if (status < 200 || status >= 300) {
+    const { text } = await readBoundedText(response, options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
+    // A body cut short still has its status and headers, which carry the decision.
+    return err(normalizeParsed(adapter, status, response.headers, parseBody(text), options));
+  }
+  let text: string;
+  try {
+    text = NO_BODY.has(status) ? '' : await response.text();
+  } catch (cause) {
+    return err(
+      syntheticError(adapter, 'network', 'body_read_error', `The ${status} response body could not be read: ${describe(cause)}`, { outcome: 'unknown' }, options),
+    );
+  }
+  let body: unknown;
+  if (text.trim() === '') {
+    body = undefined;
+  } else {
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      return err(
+        syntheticError(adapter, 'invalid_response', 'invalid_json', `The ${status} response body is not JSON.`, { status, raw: text }, options),
+      );
+    }
+  }
+  if (adapter.isFailure(body)) return err(normalizeParsed(adapter, status, response.headers, body, options));
+  if (options.schema === undefined) return ok(body as T);
+  const parsed = options.schema.safeParse(body);
+  if (parsed.success) return ok(parsed.data);
+  const issues = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  return err(
+    syntheticError(adapter, 'invalid_response', 'schema_mismatch', `The ${status} response body does not match the schema: ${issues}`, { status, raw: body }, options),
+  );
+}
+
+function unreadable(adapter: Adapter, options: NormalizeOptions): ErrorResult {
+  return syntheticError(adapter, 'invalid_response', 'unreadable_response', 'The response could not be read.', {}, options);
+}
+
+/** @internal A short, safe description of a thrown value. */
+export function describe(cause: unknown): string {
+  try {
+    if (cause instanceof Error) {
+      const inner = (cause as { cause?: unknown }).cause;
+      const code = inner && typeof inner === 'object' && 'code' in inner ? String((inner as { code: unknown }).code) : undefined;
+      const innerMessage = inner instanceof Error ? inner.message : undefined;
+      return [cause.message, innerMessage ?? code].filter(Boolean).join(': ');
+    }
+    return String(cause);
+  } catch {
+    return 'unknown error';
+  }
+}

@@ -1,0 +1,168 @@
+import type { Adapter, BodyFacts } from './define-adapter.js';
+import type { ErrorKind, ErrorResult, Outcome } from './error-result.js';
+import { type HeadersInput, readHeader } from './headers.js';
+import { boundRaw, boundText, DEFAULT_MAX_RAW_CHARS } from './bound-raw.js';
+import { kindBehavior } from './kind-behavior.js';
+import { parseBody } from './parse-body.js';
+import { defaultPolicy, type Policy } from './policy.js';
+import { reasonPhrase } from './reason-phrase.js';
+import { parseRetryAfter } from './retry-after.js';
+import { scrubbableSecrets, scrubSecrets } from './scrub-secrets.js';
+import { usableText } from './usable-text.js';
+
+/** A raw response as the normalizers take it. */
+export interface ResponseInput {
+  status: number;
+  headers?: HeadersInput;
+  /** Parsed JSON, the raw text (JSON or not), or `undefined` for no body. */
+  body?: unknown;
+}
+
+export interface NormalizeOptions {
+  /** A policy from `createPolicy(...)`; defaults to the shared table. */
+  policy?: Policy;
+  /** Strings to scrub from every field (API keys). Shorter than 8 characters: not scrubbed. */
+  secrets?: readonly string[];
+  /** Bound on `raw`, in characters of JSON. Default 8192; 0 leaves `raw` out. */
+  maxRawChars?: number;
+  /** Clock for HTTP-date Retry-After values. */
+  now?: number;
+}
+
+const MAX_CODE_CHARS = 200;
+
+/**
+ * Turns a failed response into an ErrorResult. Pure and synchronous; never throws,
+ * whatever the body (HTML, empty, truncated JSON, arrays, numbers, hostile keys, huge strings).
+ */
+export function normalize(adapter: Adapter, input: ResponseInput, options: NormalizeOptions = {}): ErrorResult {
+  try {
+    return normalizeParsed(adapter, statusOf(input), input.headers, parseBody(input.body), options);
+  } catch {
+    // A hostile body or headers object (throwing getters, proxies): decide on the status alone.
+    try {
+      return normalizeParsed(adapter, statusOf(input), undefined, undefined, options);
+    } catch {
+      return lastResort(adapter, input);
+    }
+  }
+}
+
+/** @internal `normalize` for a body already run through `parseBody`. */
+export function normalizeParsed(
+  adapter: Adapter,
+  status: number | undefined,
+  headers: HeadersInput | undefined,
+  body: unknown,
+  options: NormalizeOptions,
+): ErrorResult {
+  const facts: BodyFacts = adapter.readError(body) ?? {};
+  const code = cleanCode(facts.code) ?? (facts.jobFailed === true ? 'job_failed' : status === undefined ? 'unknown_error' : `http_${status}`);
+  const decision = (options.policy ?? defaultPolicy).resolve({
+    provider: adapter.name,
+    code,
+    status,
+    jobFailed: facts.jobFailed,
+  });
+  const message =
+    usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status);
+  const result: Record<string, unknown> = {
+    kind: decision.kind,
+    provider: adapter.name,
+    code,
+    message,
+    hint: decision.hint,
+    retryable: decision.retryable,
+  };
+  if (status !== undefined) result.status = status;
+  const step = cleanCode(facts.step) ?? decision.step;
+  if (step !== undefined) result.step = step;
+  const retryAfterMs = parseRetryAfter(headers, options.now);
+  if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
+  const requestId = requestIdOf(adapter, headers) ?? cleanCode(facts.requestId);
+  if (requestId !== undefined) result.requestId = requestId;
+  const maxRaw = options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS;
+  if (body !== undefined && body !== '' && maxRaw > 0) result.raw = boundRaw(body, maxRaw);
+  return finish(result, options.secrets);
+}
+
+/**
+ * @internal An ErrorResult for a failure that has no provider response to read
+ * (network, timeout, aborted, invalid_response), still resolved through the policy table.
+ */
+export function syntheticError(
+  adapter: Adapter,
+  kind: ErrorKind,
+  code: string,
+  message: string,
+  extra: { status?: number; outcome?: Outcome; raw?: unknown } = {},
+  options: NormalizeOptions = {},
+): ErrorResult {
+  const decision = (options.policy ?? defaultPolicy).resolve({ provider: adapter.name, code, kind });
+  const result: Record<string, unknown> = {
+    kind: decision.kind,
+    provider: adapter.name,
+    code,
+    message: boundText(message, 1000),
+    hint: decision.hint,
+    retryable: decision.retryable,
+  };
+  if (extra.status !== undefined) result.status = extra.status;
+  if (decision.step !== undefined) result.step = decision.step;
+  if (extra.outcome !== undefined) result.outcome = extra.outcome;
+  if (extra.raw !== undefined) result.raw = boundRaw(extra.raw, options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS);
+  return finish(result, options.secrets);
+}
+
+// Enforces the per-kind shape the type promises, whatever a custom policy row said.
+function finish(result: Record<string, unknown>, secrets: readonly string[] | undefined): ErrorResult {
+  const shape = kindBehavior(result.kind as ErrorKind);
+  if (shape.needsStep && result.step === undefined) result.step = 'unknown';
+  if (shape.status === 'none' || (shape.status === '408' && result.status !== 408)) delete result.status;
+  return scrubSecrets(result as unknown as ErrorResult, scrubbableSecrets(secrets));
+}
+
+/** @internal A status the normalizers trust: an integer from 100 to 599. */
+export function statusOf(input: ResponseInput): number | undefined {
+  const status = (input as { status?: unknown } | null | undefined)?.status;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
+}
+
+function cleanCode(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : boundText(trimmed, MAX_CODE_CHARS);
+}
+
+function requestIdOf(adapter: Adapter, headers: HeadersInput | undefined): string | undefined {
+  for (const name of adapter.requestIdHeaders) {
+    const value = cleanCode(readHeader(headers, name));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function lastResort(adapter: Adapter, input: ResponseInput): ErrorResult {
+  let provider = 'unknown';
+  try {
+    provider = typeof adapter?.name === 'string' ? adapter.name : provider;
+  } catch {
+    // keep 'unknown'
+  }
+  const status = (() => {
+    try {
+      return statusOf(input);
+    } catch {
+      return undefined;
+    }
+  })();
+  const base = {
+    provider,
+    code: status === undefined ? 'unknown_error' : `http_${status}`,
+    message: reasonPhrase(status),
+    hint: 'Unrecognised error; check the status and message.',
+  };
+  return status !== undefined && status >= 500
+    ? { kind: 'server', ...base, status, retryable: true }
+    : { kind: 'unknown', ...base, ...(status === undefined ? {} : { status }), retryable: false };
+}

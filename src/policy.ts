@@ -1,0 +1,106 @@
+import type { ErrorKind } from './error-result.js';
+import {
+  type CodeRow,
+  type KindRow,
+  type PolicyDecision,
+  type PolicyTable,
+  type StatusRow,
+  policyTable,
+} from './policy-table.js';
+
+/** Partial rows to merge over the table: change a field of a row, or add rows and providers. */
+export interface PolicyOverrides {
+  codes?: Readonly<Record<string, Readonly<Record<string, CodeRow>>>>;
+  jobFailed?: Partial<StatusRow>;
+  statuses?: Readonly<Record<string, Partial<StatusRow>>>;
+  kinds?: Readonly<Partial<Record<ErrorKind, Partial<KindRow>>>>;
+}
+
+export interface PolicyQuery {
+  provider: string;
+  code?: string;
+  status?: number;
+  /** The body is a failed job's report. */
+  jobFailed?: boolean;
+  /** Set for errors with no response (network, timeout, aborted, invalid_response). */
+  kind?: ErrorKind;
+}
+
+/** A resolved policy table, ready to answer queries. */
+export interface Policy {
+  /** The merged table, for rendering and inspection. */
+  readonly table: PolicyTable;
+  resolve(query: PolicyQuery): PolicyDecision;
+}
+
+/**
+ * Builds a policy from the shared table and partial rows. Overrides merge field by field:
+ * `createPolicy({ codes: { gen: { agent_not_found: { kind: 'not_found' } } } })` changes only
+ * that row's kind; a row for an unknown code or provider is added.
+ */
+export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable = policyTable): Policy {
+  const codes = new Map<string, Map<string, CodeRow>>();
+  const addCodes = (table: PolicyTable['codes'] | undefined): void => {
+    if (table === undefined) return;
+    for (const provider of Object.keys(table)) {
+      const rows = codes.get(provider) ?? new Map<string, CodeRow>();
+      const source = table[provider] ?? {};
+      for (const code of Object.keys(source)) rows.set(code, { ...rows.get(code), ...source[code] });
+      codes.set(provider, rows);
+    }
+  };
+  addCodes(base.codes);
+  addCodes(overrides.codes);
+
+  const statuses = new Map<string, StatusRow>();
+  for (const key of Object.keys(base.statuses)) statuses.set(key, base.statuses[key]!);
+  for (const key of Object.keys(overrides.statuses ?? {})) {
+    const row = { ...statuses.get(key), ...overrides.statuses![key] };
+    if (row.kind !== undefined) statuses.set(key, row as StatusRow);
+  }
+
+  const kinds = { ...base.kinds };
+  for (const kind of Object.keys(overrides.kinds ?? {}) as ErrorKind[]) {
+    if (Object.hasOwn(kinds, kind)) kinds[kind] = { ...kinds[kind], ...overrides.kinds![kind] };
+  }
+  const jobFailed = { ...base.jobFailed, ...overrides.jobFailed };
+
+  const table: PolicyTable = {
+    codes: Object.fromEntries([...codes].map(([p, rows]) => [p, Object.fromEntries(rows)])),
+    jobFailed,
+    statuses: Object.fromEntries(statuses),
+    kinds,
+  };
+  const fallbackRow = statuses.get('default') ?? { kind: 'unknown' };
+
+  const statusRow = (status: number | undefined): StatusRow => {
+    if (status === undefined) return fallbackRow;
+    return (
+      statuses.get(String(status)) ?? statuses.get(`${Math.floor(status / 100)}xx`) ?? fallbackRow
+    );
+  };
+
+  return {
+    table,
+    resolve(query: PolicyQuery): PolicyDecision {
+      const codeRow = query.code === undefined ? undefined : codes.get(query.provider)?.get(query.code);
+      const fallback: StatusRow =
+        query.kind !== undefined ? { kind: query.kind } : query.jobFailed === true ? jobFailed : statusRow(query.status);
+      const kind = codeRow?.kind ?? fallback.kind;
+      // A code row that changes the kind makes the fallback row's other fields irrelevant.
+      const middle = codeRow?.kind === undefined || codeRow.kind === fallback.kind ? fallback : undefined;
+      const kindRow = kinds[kind];
+      const decision: PolicyDecision = {
+        kind,
+        retryable: codeRow?.retryable ?? middle?.retryable ?? kindRow.retryable,
+        hint: codeRow?.hint ?? middle?.hint ?? kindRow.hint,
+      };
+      const step = codeRow?.step ?? middle?.step;
+      if (step !== undefined) decision.step = step;
+      return decision;
+    },
+  };
+}
+
+/** The shared table with no overrides. */
+export const defaultPolicy: Policy = createPolicy();

@@ -1,0 +1,27 @@
+import { type HeadersInput, readHeader } from './headers.js';
+import { parseHttpDate } from './http-date.js';
+
+/** The largest delay `setTimeout` can hold; larger values would wrap to 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
+
+/**
+ * Milliseconds to wait from a response's `retry-after-ms` or `Retry-After` header
+ * (delta-seconds or an HTTP-date in any RFC 9110 form, read as GMT).
+ * Never negative, never NaN, clamped to what a timer can hold; `undefined` when absent or unreadable.
+ */
+export function parseRetryAfter(headers: HeadersInput | undefined | null, nowMs: number = Date.now()): number | undefined {
+  const ms = readHeader(headers, 'retry-after-ms')?.trim();
+  if (ms !== undefined && DELTA_SECONDS.test(ms)) return clamp(Number(ms));
+  const value = readHeader(headers, 'retry-after')?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (DELTA_SECONDS.test(value)) return clamp(Number(value) * 1000);
+  const date = parseHttpDate(value, nowMs);
+  return date === undefined ? undefined : clamp(date - nowMs);
+}
+
+function clamp(ms: number): number | undefined {
+  if (!Number.isFinite(ms)) return MAX_TIMER_MS;
+  return Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(ms)));
+}

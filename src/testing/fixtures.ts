@@ -1,0 +1,70 @@
+import type { ErrorKind } from '../error-result.js';
+import { fixtureFiles } from './fixture-files.js';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** What the library must make of a fixture's response. */
+export type FixtureExpectation =
+  | { ok: true }
+  | { ok: false; kind: ErrorKind; code: string; retryable: boolean; step?: string };
+
+/** One recorded or documented provider response and the result it must give. */
+export interface Fixture {
+  provider: 'gen' | 'genrex';
+  name: string;
+  description: string;
+  /** The provider's own error page documents this response (a row, a retry rule or an example). */
+  documented: boolean;
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    /** A JSON body. */
+    body?: JsonValue;
+    /** A raw text body (HTML, truncated JSON, empty); wins over `body`. */
+    text?: string;
+  };
+  expected: FixtureExpectation;
+}
+
+const all = fixtureFiles as readonly Fixture[];
+
+/** Every fixture, in a stable order. */
+export const allFixtures: readonly Fixture[] = all;
+
+/** Fixtures by provider and name: `fixtures.gen['unauthorized']`, `fixtures.genrex['job-failed-images']`. */
+export const fixtures: {
+  readonly gen: Readonly<Record<string, Fixture>>;
+  readonly genrex: Readonly<Record<string, Fixture>>;
+} = {
+  gen: Object.fromEntries(all.filter((f) => f.provider === 'gen').map((f) => [f.name, f])),
+  genrex: Object.fromEntries(all.filter((f) => f.provider === 'genrex').map((f) => [f.name, f])),
+};
+
+/** A fixture by provider and name; throws with the known names when there is none (a test bug). */
+export function getFixture(provider: Fixture['provider'], name: string): Fixture {
+  const fixture = fixtures[provider][name];
+  if (fixture === undefined) {
+    throw new Error(`No ${provider} fixture named "${name}". Known: ${Object.keys(fixtures[provider]).join(', ')}`);
+  }
+  return fixture;
+}
+
+/** The fixture's body as `normalize` and `classify` take it: the raw text, the JSON value, or undefined. */
+export function fixtureBody(fixture: Fixture): unknown {
+  return fixture.response.text ?? fixture.response.body;
+}
+
+/** The fixture's body as bytes on the wire. */
+export function fixtureBodyText(fixture: Fixture): string {
+  if (fixture.response.text !== undefined) return fixture.response.text;
+  return fixture.response.body === undefined ? '' : JSON.stringify(fixture.response.body);
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** A real `Response` with the fixture's status, headers and body. */
+export function toResponse(fixture: Fixture): Response {
+  const { status, headers } = fixture.response;
+  const text = fixtureBodyText(fixture);
+  return new Response(NULL_BODY_STATUSES.has(status) || text === '' ? null : text, { status, headers });
+}

@@ -1,0 +1,18 @@
+import { boundText } from './bound-raw.js';
+
+/** Longest message kept on an ErrorResult; provider text is untrusted. */
+export const MAX_MESSAGE_CHARS = 1000;
+
+const MARKUP = /^<|<(?:!doctype|html|head|body|title|div|p|h1|center)\b/i;
+
+/**
+ * Text fit to show as `message`: non-empty, not an HTML page, whitespace folded and bounded.
+ * `undefined` otherwise, so the caller falls back to the reason phrase.
+ */
+export function usableText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const head = value.length > 4096 ? value.slice(0, 4096) : value;
+  const trimmed = head.trim();
+  if (trimmed === '' || MARKUP.test(trimmed)) return undefined;
+  return boundText(trimmed.replace(/\s+/g, ' '), MAX_MESSAGE_CHARS);
+}

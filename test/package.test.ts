@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// These run against dist/, which `pretest` builds.
+const root = new URL('../', import.meta.url);
+const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+
+describe('package', () => {
+  it('the root entry imports nothing from node: (browsers and edge runtimes)', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+      const text = readFileSync(new URL(file, root), 'utf8');
+      expect(text).not.toMatch(/["']node:|require\(["'](?:fs|http|net|path|url|crypto)["']\)/);
+    }
+  });
+
+  it.each(['faultline', 'faultline/adapters/gen', 'faultline/adapters/genrex'])('%s loads from ESM and CJS', (entry) => {
+    const esm = run(['--input-type=module', '-e', `const m = await import('${entry}'); console.log(Object.keys(m).sort().join(','))`]);
+    const cjs = run(['-e', `console.log(Object.keys(require('${entry}')).sort().join(','))`]);
+    expect(esm.trim()).toBe(cjs.trim());
+    expect(esm).toMatch(entry === 'faultline' ? /normalize/ : /gen/);
+  });
+});

@@ -1,0 +1,65 @@
+import { match } from 'ts-pattern';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import { type ErrorKind, type ErrorResult, ErrorResultSchema, type Outcome } from '../src/index.js';
+
+type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+type Expect<T extends true> = T;
+
+declare const error: ErrorResult;
+
+describe('ErrorResult types', () => {
+  it('narrows on kind', () => {
+    if (error.kind === 'generation_failed') {
+      expectTypeOf(error.step).toEqualTypeOf<string>();
+    }
+    if (error.kind === 'network' || error.kind === 'aborted') {
+      expectTypeOf(error.status).toEqualTypeOf<undefined>();
+    }
+    if (error.kind === 'timeout') {
+      expectTypeOf(error.status).toEqualTypeOf<408 | undefined>();
+    }
+    if (error.kind === 'server') {
+      expectTypeOf(error.status).toEqualTypeOf<number | undefined>();
+      expectTypeOf(error.step).toEqualTypeOf<string | undefined>();
+    }
+    expectTypeOf(error.outcome).toEqualTypeOf<Outcome | undefined>();
+  });
+
+  it('lists exactly the kinds of the design', () => {
+    type _kinds = Expect<
+      Equal<
+        ErrorKind,
+        | 'authentication' | 'permission' | 'not_found' | 'invalid_request' | 'insufficient_credits' | 'conflict'
+        | 'rate_limited' | 'server' | 'generation_failed' | 'content_policy' | 'network' | 'timeout' | 'aborted'
+        | 'invalid_response' | 'unknown'
+      >
+    >;
+  });
+
+  it('the schema parses to ErrorResult', () => {
+    expectTypeOf<z.infer<typeof ErrorResultSchema>>().toEqualTypeOf<ErrorResult>();
+  });
+
+  it('an exhaustive match must handle every kind', () => {
+    const all = match(error)
+      .with({ kind: 'generation_failed' }, (e) => e.step)
+      .with({ kind: 'content_policy' }, () => 'change the prompt')
+      .with({ kind: 'rate_limited' }, { kind: 'server' }, { kind: 'network' }, { kind: 'timeout' }, () => 'retry')
+      .with(
+        { kind: 'authentication' }, { kind: 'permission' }, { kind: 'not_found' }, { kind: 'invalid_request' },
+        { kind: 'insufficient_credits' }, { kind: 'conflict' }, { kind: 'aborted' }, { kind: 'invalid_response' },
+        { kind: 'unknown' },
+        () => 'give up',
+      )
+      .exhaustive();
+    expectTypeOf(all).toEqualTypeOf<string>();
+
+    const missing = match(error)
+      .with({ kind: 'generation_failed' }, (e) => e.step)
+      .with({ kind: 'rate_limited' }, () => 'retry')
+      // @ts-expect-error -- thirteen kinds are not handled, so .exhaustive() does not compile
+      .exhaustive();
+    void missing;
+  });
+});
