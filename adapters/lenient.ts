@@ -1,4 +1,17 @@
 import { z } from 'zod';
 
-/** A string field that reads as `undefined` when it is missing or of another type, instead of failing the body. */
-export const lenientString = z.string().optional().catch(undefined);
+type Fields = Record<string, z.ZodType>;
+
+/** The documented fields, each optional: the fast schema that well-formed bodies pass. */
+export function optionalFields<F extends Fields>(fields: F): { [K in keyof F]: z.ZodOptional<F[K]> } {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof F]: z.ZodOptional<F[K]>;
+  };
+}
+
+/** The same fields, each reading as `undefined` when missing or of another type instead of failing the body. */
+export function lenientFields<F extends Fields>(fields: F): { [K in keyof F]: z.ZodCatch<z.ZodOptional<F[K]>> } {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional().catch(undefined)])) as {
+    [K in keyof F]: z.ZodCatch<z.ZodOptional<F[K]>>;
+  };
+}

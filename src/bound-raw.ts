@@ -25,41 +25,37 @@ export function boundRaw(value: unknown, maxChars: number = DEFAULT_MAX_RAW_CHAR
   }
 }
 
-// Walks the value with a character budget; stops as soon as it is spent, so a huge
-// body costs no more than a small one.
+// Spends a character budget walking the value and stops as soon as it is gone, so a huge
+// body costs no more than a small one. Returns the budget left, or -1 for "does not fit".
 function fitsAsJson(value: unknown, maxChars: number): boolean {
-  let budget = maxChars;
-  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
-  while (stack.length > 0) {
-    const { v, depth } = stack.pop()!;
-    if (v === null || typeof v === 'boolean') {
-      budget -= 5;
-    } else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return false;
-      budget -= 12;
-    } else if (typeof v === 'string') {
-      budget -= v.length + 2;
-    } else if (typeof v === 'object') {
-      if (depth > 20) return false;
+  return remaining(value, maxChars, 0) >= 0;
+}
+
+function remaining(v: unknown, budget: number, depth: number): number {
+  switch (typeof v) {
+    case 'string':
+      return budget - v.length - 2;
+    case 'number':
+      return Number.isFinite(v) ? budget - 12 : -1;
+    case 'boolean':
+      return budget - 5;
+    case 'object': {
+      if (v === null) return budget - 4;
+      if (depth > 20) return -1;
       if (Array.isArray(v)) {
-        for (const item of v) {
-          stack.push({ v: item, depth: depth + 1 });
-          budget -= 1;
-          if (budget < 0) return false;
-        }
-      } else {
-        const proto: unknown = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) return false;
-        for (const key of Object.keys(v)) {
-          stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1 });
-          budget -= key.length + 4;
-          if (budget < 0) return false;
-        }
+        for (let i = 0; i < v.length && budget >= 0; i++) budget = remaining(v[i], budget - 1, depth + 1);
+        return budget;
       }
-    } else {
-      return false;
+      const proto: unknown = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return -1;
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        budget = remaining((v as Record<string, unknown>)[key], budget - key.length - 4, depth + 1);
+        if (budget < 0) return -1;
+      }
+      return budget;
     }
-    if (budget < 0) return false;
+    default:
+      return -1;
   }
-  return true;
 }

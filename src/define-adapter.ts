@@ -26,8 +26,13 @@ export interface AdapterDefinition<Body> {
   baseUrl: string;
   /** Headers that carry the API key. Their values are never copied into results. */
   auth: (apiKey: string) => Record<string, string>;
-  /** A lenient schema for the provider's error bodies: it should accept any object. */
+  /** The provider's error body shape, fields optional: the fast path for well-formed bodies. */
   errorBody: z.ZodType<Body>;
+  /**
+   * Tried only when `errorBody` rejects a body: the same shape with each field reading as
+   * `undefined` when it has the wrong type, so one bad field does not hide the others.
+   */
+  lenientErrorBody?: z.ZodType<Body>;
   /** Turns a body the schema accepted into facts. */
   facts: (body: Body) => BodyFacts;
   /** A 2xx body that reports a failure (e.g. `success: false`). Defaults to "never". */
@@ -41,6 +46,8 @@ export interface Adapter {
   readonly name: string;
   readonly baseUrl: string;
   readonly requestIdHeaders: readonly string[];
+  /** @internal Lower-case names normalize reads: retry-after-ms, retry-after, then the request id headers. */
+  readonly headerNames: readonly string[];
   auth(apiKey: string): Record<string, string>;
   /** Facts from a parsed body; `undefined` when the body is not the provider's error shape. Never throws. */
   readError(body: unknown): BodyFacts | undefined;
@@ -53,18 +60,21 @@ export interface Adapter {
  * provider needs one of these plus its rows in the policy table (`createPolicy({ codes: { name: {...} } })`).
  */
 export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapter {
-  const { name, baseUrl, auth, errorBody, facts, isFailure } = definition;
-  const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])];
+  const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure } = definition;
+  const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])].map((h) => h.toLowerCase());
   return Object.freeze({
     name,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     requestIdHeaders,
+    headerNames: ['retry-after-ms', 'retry-after', ...requestIdHeaders],
     auth,
     readError(body: unknown): BodyFacts | undefined {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
       try {
         const parsed = errorBody.safeParse(body);
-        return parsed.success ? facts(parsed.data) : undefined;
+        if (parsed.success) return facts(parsed.data);
+        const lenient = lenientErrorBody?.safeParse(body);
+        return lenient?.success ? facts(lenient.data) : undefined;
       } catch {
         return undefined;
       }

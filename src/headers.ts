@@ -12,16 +12,45 @@ export function readHeader(headers: HeadersInput | undefined | null, name: strin
     }
     const record = headers as Record<string, unknown>;
     const wanted = name.toLowerCase();
+    // Records are usually lower-case already (Node's IncomingHttpHeaders): try that first.
+    const direct = Object.hasOwn(record, wanted) ? record[wanted] : undefined;
+    if (direct !== undefined) return headerValue(direct);
     for (const key of Object.keys(record)) {
-      if (key.toLowerCase() !== wanted) continue;
-      const value = record[key];
-      if (typeof value === 'string') return value;
-      if (typeof value === 'number') return String(value);
-      if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-      return undefined;
+      if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
+      return headerValue(record[key]);
     }
   } catch {
     // A hostile headers object (throwing getter, revoked proxy) reads as "absent".
   }
   return undefined;
+}
+
+function headerValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}
+
+/**
+ * Reads a few headers in one pass: a record's keys are lower-cased once, not once per lookup.
+ * Returns values in the order of `names` (all lower-case); never throws.
+ */
+export function readHeaders(headers: HeadersInput | undefined | null, names: readonly string[]): Array<string | undefined> {
+  const out: Array<string | undefined> = new Array<string | undefined>(names.length).fill(undefined);
+  if (headers === undefined || headers === null || typeof headers !== 'object') return out;
+  try {
+    if (typeof (headers as Headers).get === 'function') {
+      for (let i = 0; i < names.length; i++) out[i] = (headers as Headers).get(names[i]!) ?? undefined;
+      return out;
+    }
+    const record = headers as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const index = names.indexOf(key) >= 0 ? names.indexOf(key) : names.indexOf(key.toLowerCase());
+      if (index >= 0 && out[index] === undefined) out[index] = headerValue(record[key]);
+    }
+  } catch {
+    // A hostile headers object reads as "no headers".
+  }
+  return out;
 }

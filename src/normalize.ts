@@ -1,12 +1,12 @@
 import type { Adapter, BodyFacts } from './define-adapter.js';
 import type { ErrorKind, ErrorResult, Outcome } from './error-result.js';
-import { type HeadersInput, readHeader } from './headers.js';
+import { type HeadersInput, readHeaders } from './headers.js';
 import { boundRaw, boundText, DEFAULT_MAX_RAW_CHARS } from './bound-raw.js';
 import { kindBehavior } from './kind-behavior.js';
 import { parseBody } from './parse-body.js';
 import { defaultPolicy, type Policy } from './policy.js';
 import { reasonPhrase } from './reason-phrase.js';
-import { parseRetryAfter } from './retry-after.js';
+import { retryAfterFromValues } from './retry-after.js';
 import { scrubbableSecrets, scrubSecrets } from './scrub-secrets.js';
 import { usableText } from './usable-text.js';
 
@@ -77,9 +77,12 @@ export function normalizeParsed(
   if (status !== undefined) result.status = status;
   const step = cleanCode(facts.step) ?? decision.step;
   if (step !== undefined) result.step = step;
-  const retryAfterMs = parseRetryAfter(headers, options.now);
+  const values = readHeaders(headers, adapter.headerNames);
+  const retryAfterMs = retryAfterFromValues(values[0], values[1], options.now);
   if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
-  const requestId = requestIdOf(adapter, headers) ?? cleanCode(facts.requestId);
+  let requestId: string | undefined;
+  for (let i = 2; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
+  requestId ??= cleanCode(facts.requestId);
   if (requestId !== undefined) result.requestId = requestId;
   const maxRaw = options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS;
   if (body !== undefined && body !== '' && maxRaw > 0) result.raw = boundRaw(body, maxRaw);
@@ -132,14 +135,6 @@ function cleanCode(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' ? undefined : boundText(trimmed, MAX_CODE_CHARS);
-}
-
-function requestIdOf(adapter: Adapter, headers: HeadersInput | undefined): string | undefined {
-  for (const name of adapter.requestIdHeaders) {
-    const value = cleanCode(readHeader(headers, name));
-    if (value !== undefined) return value;
-  }
-  return undefined;
 }
 
 function lastResort(adapter: Adapter, input: ResponseInput): ErrorResult {

@@ -11,14 +11,24 @@ const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
  * (delta-seconds or an HTTP-date in any RFC 9110 form, read as GMT).
  * Never negative, never NaN, clamped to what a timer can hold; `undefined` when absent or unreadable.
  */
-export function parseRetryAfter(headers: HeadersInput | undefined | null, nowMs: number = Date.now()): number | undefined {
-  const ms = readHeader(headers, 'retry-after-ms')?.trim();
+export function parseRetryAfter(headers: HeadersInput | undefined | null, nowMs?: number): number | undefined {
+  return retryAfterFromValues(readHeader(headers, 'retry-after-ms'), readHeader(headers, 'retry-after'), nowMs);
+}
+
+/** @internal `parseRetryAfter` on header values already read. */
+export function retryAfterFromValues(
+  retryAfterMs: string | undefined,
+  retryAfter: string | undefined,
+  nowMs?: number,
+): number | undefined {
+  const ms = retryAfterMs?.trim();
   if (ms !== undefined && DELTA_SECONDS.test(ms)) return clamp(Number(ms));
-  const value = readHeader(headers, 'retry-after')?.trim();
+  const value = retryAfter?.trim();
   if (value === undefined || value === '') return undefined;
   if (DELTA_SECONDS.test(value)) return clamp(Number(value) * 1000);
-  const date = parseHttpDate(value, nowMs);
-  return date === undefined ? undefined : clamp(date - nowMs);
+  const now = nowMs ?? Date.now();
+  const date = parseHttpDate(value, now);
+  return date === undefined ? undefined : clamp(date - now);
 }
 
 function clamp(ms: number): number | undefined {

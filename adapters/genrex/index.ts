@@ -1,22 +1,31 @@
 import { z } from 'zod';
 import { defineAdapter } from '../../src/define-adapter.js';
-import { lenientString } from '../lenient.js';
+import { lenientFields, optionalFields } from '../lenient.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+const errorFields = { code: z.string(), message: z.string(), step: z.string() };
+const bodyFields = { success: z.boolean(), id: z.string(), status: z.string() };
+
 /**
  * GenRex's error body `{ success: false, error: { code, message } }` and the failed-job body
  * of its status endpoint `{ success: false, id, status: "failed", error: { step, code, message } }`.
- * A string `error` is read as the message, since proxies in front of APIs send that shape.
  */
 export const GenRexErrorBody = z.object({
-  success: z.boolean().optional().catch(undefined),
-  id: lenientString,
-  status: lenientString,
+  ...optionalFields(bodyFields),
+  error: z.object(optionalFields(errorFields)).optional(),
+});
+
+/**
+ * The same shapes, keeping whichever fields have the right type. A string `error` is read as
+ * the message, since proxies and gateways in front of APIs send that shape.
+ */
+export const GenRexLenientErrorBody = z.object({
+  ...lenientFields(bodyFields),
   error: z
     .union([
-      z.object({ code: lenientString, message: lenientString, step: lenientString }),
+      z.object(lenientFields(errorFields)),
       z.string().transform((message) => ({ code: undefined, message, step: undefined })),
     ])
     .optional()
@@ -29,6 +38,7 @@ export const genrex = defineAdapter({
   baseUrl: 'https://api.genrex.io/v1',
   auth: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
   errorBody: GenRexErrorBody,
+  lenientErrorBody: GenRexLenientErrorBody,
   facts: (body) => ({
     code: body.error?.code,
     message: body.error?.message,
