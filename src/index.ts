@@ -48,3 +48,15 @@ export {
 } from './policy-table.js';
 export { type Policy, type PolicyOverrides, type PolicyQuery, createPolicy, defaultPolicy } from './policy.js';
 export { parseRetryAfter } from './retry-after.js';
+export {
+  type Client,
+  type ClientOptions,
+  type QueryValue,
+  type RequestOptions,
+  type RetryOptions,
+  createClient,
+  DEFAULT_TIMEOUT_MS,
+} from './client.js';
+export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
+export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';
+export { backoffDelay } from './backoff.js';

@@ -1,0 +1,21 @@
+export {
+  allFixtures,
+  type Fixture,
+  type FixtureExpectation,
+  fixtureBody,
+  fixtureBodyText,
+  fixtures,
+  getFixture,
+  type JsonValue,
+  toResponse,
+} from './fixtures.js';
+export {
+  FAKE_GEN_KEY,
+  FAKE_GENREX_KEY,
+  type FakeServer,
+  type FakeServerOptions,
+  type Fault,
+  type JobPlan,
+  type RecordedRequest,
+  startFakeServer,
+} from './fake-server.js';
