@@ -94,6 +94,8 @@ type Attempt<T> = Result<T, ErrorResult & { outcome: Outcome }>;
 export function createClient(options: ClientOptions): Client {
   const { adapter, apiKey } = options;
   const baseUrl = (options.baseUrl ?? adapter.baseUrl).replace(/\/+$/, '');
+  // Checked once here rather than per request: parsing a URL costs about as much as the rest of the call's own work.
+  const baseUrlValid = URL.canParse?.(baseUrl) ?? isUrl(baseUrl);
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retry = options.retry === false ? undefined : (options.retry ?? {});
   const settings: RetrySettings = {
@@ -195,11 +197,7 @@ export function createClient(options: ClientOptions): Client {
     let url = baseUrl + path;
     const search = queryString(req.query);
     if (search !== '') url += (url.includes('?') ? '&' : '?') + search;
-    try {
-      new URL(url);
-    } catch {
-      return err(synthetic('invalid_request', 'invalid_url', `Not a valid URL: ${baseUrl}${path}`, 'not_sent'));
-    }
+    if (!baseUrlValid) return err(synthetic('invalid_request', 'invalid_url', `Not a valid base URL: ${baseUrl}`, 'not_sent'));
     // The client's key always wins: a stray request header cannot swap the account.
     const headers: Record<string, string> =
       req.headers === undefined ? { ...baseHeaders } : { ...baseHeaders, ...lowerKeys(req.headers), ...authHeaders };
@@ -266,6 +264,7 @@ export function createClient(options: ClientOptions): Client {
 
   function networkError(thrown: unknown): ErrorResult & { outcome: Outcome } {
     const code = errorCode(thrown);
+    if (code === 'ERR_INVALID_URL') return synthetic('invalid_request', 'invalid_url', describe(thrown), 'not_sent');
     const message = describe(thrown);
     return synthetic('network', 'network_error', code !== undefined && !message.includes(code) ? `${message} (${code})` : message, thrownOutcome(thrown));
   }
@@ -286,6 +285,15 @@ export function createClient(options: ClientOptions): Client {
       return new ResultAsync(promise);
     },
   };
+}
+
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
