@@ -251,9 +251,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
 
   // GenRex: nested { success: false, error: { code, message } } bodies, Bearer auth, async jobs.
   function playGenRex(req: IncomingMessage, res: ServerResponse, method: string, parts: string[], body: string): void {
-    const auth = req.headers.authorization;
-    if (auth === undefined || !auth.startsWith('Bearer ')) return genrexError(res, 401, 'UNAUTHENTICATED', 'Missing authentication credentials');
-    if (auth.slice(7) !== genrexKey) return genrexError(res, 401, 'INVALID_API_KEY', 'API key is invalid or does not exist');
+    const auth = req.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+    if (token === '') return genrexError(res, 401, 'UNAUTHENTICATED', 'Missing authentication credentials');
+    if (token !== genrexKey) return genrexError(res, 401, 'INVALID_API_KEY', 'API key is invalid or does not exist');
     if (options.genrex?.disabled === true) return genrexError(res, 403, 'ACCOUNT_DISABLED', 'Account is disabled');
     const [type, id] = parts as ['document' | 'research', string | undefined];
     if (method === 'POST' && id === 'create') {

@@ -19,3 +19,5 @@ export {
   type RecordedRequest,
   startFakeServer,
 } from './fake-server.js';
+export { type MockAnswer } from './mock-answer.js';
+export { createMockFetch, type MockCall, type MockFetch, type MockFetchOptions } from './mock-fetch.js';

@@ -1,0 +1,153 @@
+import type { Result } from 'neverthrow';
+import { gen } from '../../adapters/gen/index.js';
+import { genrex } from '../../adapters/genrex/index.js';
+import { type Client, type ClientOptions, createClient } from '../client.js';
+import type { ErrorKind, ErrorResult } from '../error-result.js';
+import { FAKE_GEN_KEY, FAKE_GENREX_KEY, type FakeServer, type FakeServerOptions, startFakeServer } from '../testing/fake-server.js';
+
+/** One end-to-end run of the client against the fake servers, and what it must give. */
+export interface Scenario {
+  name: string;
+  provider: 'gen' | 'genrex';
+  expected: { kind: ErrorKind | 'ok'; code?: string; step?: string; attempts?: number };
+  server?: FakeServerOptions;
+  client?: Partial<ClientOptions>;
+  run(client: Client, server: FakeServer): PromiseLike<Result<unknown, ErrorResult>>;
+}
+
+export interface ScenarioRow {
+  scenario: string;
+  kind: string;
+  code: string;
+  retryable: string;
+  step: string;
+  attempts: number;
+  outcome: string;
+  hint: string;
+  /** What differs from the scenario's expectation; empty when it matched. */
+  mismatch: string;
+}
+
+const SHEET = '/autocontentengine/sheet_123';
+const post = (body: unknown) => ({ method: 'POST', body });
+
+// Polls a GenRex job until it completes or fails, as a caller would.
+async function createAndPoll(client: Client, type: 'document' | 'research' = 'document'): Promise<Result<unknown, ErrorResult>> {
+  const created = await client.request<{ id: string }>(`/${type}/create`, post({ prompt: 'Write about AI' }));
+  if (created.isErr()) return created;
+  for (;;) {
+    const status = await client.request<{ status: string }>(`/${type}/${created.value.id}`);
+    if (status.isErr() || status.value.status === 'completed') return status;
+  }
+}
+
+export const scenarios: Scenario[] = [
+  // GEN: every documented error.
+  { name: 'gen: wrong X-API-Key', provider: 'gen', client: { apiKey: 'gen_wrong_key_000000' }, expected: { kind: 'authentication', code: 'unauthorized' }, run: (c) => c.request('/me') },
+  { name: 'gen: workspace without access', provider: 'gen', expected: { kind: 'permission', code: 'permission_denied' }, run: (c) => c.request('/workspaces/ws_2') },
+  { name: 'gen: stop an unknown job', provider: 'gen', expected: { kind: 'not_found', code: 'not_found' }, run: (c) => c.request('/jobs/gen_job_404/stop', { method: 'POST' }) },
+  { name: 'gen: unknown sheet', provider: 'gen', expected: { kind: 'not_found', code: 'spreadsheet_not_found' }, run: (c) => c.request('/autocontentengine/sheet_999', { query: { agent_id: 'agent_456' } }) },
+  { name: 'gen: bad agent_id', provider: 'gen', expected: { kind: 'invalid_request', code: 'agent_not_found' }, run: (c) => c.request(SHEET, { query: { agent_id: 'agent_000' } }) },
+  { name: 'gen: no GEN credits', provider: 'gen', server: { gen: { credits: 0 } }, expected: { kind: 'insufficient_credits', code: 'usable_gen_credit_required' }, run: (c) => c.request(`${SHEET}/generate`, { method: 'POST', query: { agent_id: 'agent_456' } }) },
+  { name: 'gen: credits too low for the job', provider: 'gen', server: { gen: { credits: 5 } }, expected: { kind: 'insufficient_credits', code: 'insufficient_credits_for_job' }, run: (c) => c.request(`${SHEET}/generate`, { method: 'POST', query: { agent_id: 'agent_456' } }) },
+  { name: 'gen: stop a finished job', provider: 'gen', expected: { kind: 'conflict', code: 'job_cannot_be_stopped' }, run: (c) => c.request('/jobs/gen_job_done/stop', { method: 'POST' }) },
+  // GEN: retries.
+  { name: 'gen: 503, HTML 502, then 200', provider: 'gen', server: { faults: { 'GET /v1/me': [{ type: 'empty_503' }, { type: 'html_502' }] } }, expected: { kind: 'ok', attempts: 3 }, run: (c) => c.request('/me') },
+  { name: 'gen: 429 with Retry-After 1 s, then 200', provider: 'gen', server: { faults: { 'GET /v1/me': [{ type: 'rate_limit', retryAfter: 1 }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/me') },
+  { name: 'gen: paid POST gets a 500: not resubmitted', provider: 'gen', server: { faults: { 'POST /v1/autocontentengine/sheet_123/generate': [{ status: 500, body: { error: 'Internal error' } }] } }, expected: { kind: 'server', code: 'http_500', attempts: 1 }, run: (c) => c.request(`${SHEET}/generate`, { method: 'POST', query: { agent_id: 'agent_456' } }) },
+  { name: 'gen: server never answers', provider: 'gen', server: { faults: { 'GET /v1/me': [{ type: 'hang' }] } }, client: { timeoutMs: 200, retry: false }, expected: { kind: 'timeout', code: 'timeout' }, run: (c) => c.request('/me') },
+  // GenRex: every documented error.
+  { name: 'genrex: no credentials', provider: 'genrex', client: { apiKey: '' }, expected: { kind: 'authentication', code: 'UNAUTHENTICATED' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: wrong Bearer key', provider: 'genrex', client: { apiKey: 'grx_sk_wrong_000000' }, expected: { kind: 'authentication', code: 'INVALID_API_KEY' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: account disabled', provider: 'genrex', server: { genrex: { disabled: true } }, expected: { kind: 'permission', code: 'ACCOUNT_DISABLED' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: out of credits', provider: 'genrex', server: { genrex: { credits: 0 } }, expected: { kind: 'insufficient_credits', code: 'INSUFFICIENT_CREDITS' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: missing prompt', provider: 'genrex', expected: { kind: 'invalid_request', code: 'VALIDATION_ERROR' }, run: (c) => c.request('/document/create', post({})) },
+  { name: 'genrex: prompt of the wrong type', provider: 'genrex', expected: { kind: 'invalid_request', code: 'INVALID_PARAMETER' }, run: (c) => c.request('/document/create', post({ prompt: 42 })) },
+  { name: 'genrex: unknown document', provider: 'genrex', expected: { kind: 'not_found', code: 'NOT_FOUND' }, run: (c) => c.request('/document/document_9999') },
+  { name: "genrex: another account's document", provider: 'genrex', expected: { kind: 'permission', code: 'FORBIDDEN' }, run: (c) => c.request('/document/other_0001') },
+  {
+    name: 'genrex: research id on the document endpoint',
+    provider: 'genrex',
+    expected: { kind: 'invalid_request', code: 'INVALID_TYPE' },
+    run: async (c) => {
+      const created = await c.request<{ id: string }>('/research/create', post({ prompt: 'x' }));
+      return created.isErr() ? created : c.request(`/document/${created.value.id}`);
+    },
+  },
+  { name: 'genrex: rate limited for an hour', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'rate_limit', retryAfter: 3600 }] } }, expected: { kind: 'rate_limited', code: 'RATE_LIMIT_EXCEEDED', attempts: 1 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  // GenRex: jobs.
+  ...(['researching', 'generating', 'images', 'audio'] as const).map(
+    (step): Scenario => ({
+      name: `genrex: job fails at ${step}`,
+      provider: 'genrex',
+      server: { genrex: { jobs: [{ failAt: step }] } },
+      expected: { kind: 'generation_failed', step },
+      run: (c) => createAndPoll(c),
+    }),
+  ),
+  { name: 'genrex: job flagged by moderation', provider: 'genrex', server: { genrex: { jobs: [{ failAt: 'generating', code: 'CONTENT_MODERATION' }] } }, expected: { kind: 'content_policy', code: 'CONTENT_MODERATION', step: 'generating' }, run: (c) => createAndPoll(c) },
+  { name: 'genrex: job completes', provider: 'genrex', expected: { kind: 'ok' }, run: (c) => createAndPoll(c) },
+  { name: 'genrex: create gets 503 (not acted): retried', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503' }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: create gets 500 with idempotency key', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ status: 500, text: '' }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', { ...post({ prompt: 'x' }), idempotencyKey: 'demo-key-1' }) },
+  {
+    name: 'genrex: caller aborts a hanging create',
+    provider: 'genrex',
+    server: { faults: { 'POST /v1/document/create': [{ type: 'hang' }] } },
+    expected: { kind: 'aborted', code: 'aborted' },
+    run: (c) => c.request('/document/create', { ...post({ prompt: 'x' }), signal: AbortSignal.timeout(150) }),
+  },
+];
+
+/** Runs one scenario on its own fake server and reports it as a table row. */
+export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
+  const server = await startFakeServer(scenario.server);
+  try {
+    // Counts the retries of the scenario's last call, so a success can report its attempts too.
+    let retries = 0;
+    const base = createClient({
+      adapter: scenario.provider === 'gen' ? gen : genrex,
+      apiKey: scenario.provider === 'gen' ? FAKE_GEN_KEY : FAKE_GENREX_KEY,
+      baseUrl: server.baseUrl,
+      retry: { baseDelayMs: 50, maxDelayMs: 200 },
+      onRetry: () => {
+        retries++;
+      },
+      ...scenario.client,
+    });
+    const client: Client = {
+      ...base,
+      request: (path, options) => {
+        retries = 0;
+        return base.request(path, options);
+      },
+    };
+    const result = await scenario.run(client, server);
+    const row: ScenarioRow = result.isOk()
+      ? { scenario: scenario.name, kind: 'ok', code: '', retryable: '', step: '', attempts: retries + 1, outcome: '', hint: '', mismatch: '' }
+      : {
+          scenario: scenario.name,
+          kind: result.error.kind,
+          code: result.error.code,
+          retryable: String(result.error.retryable),
+          step: result.error.step ?? '',
+          attempts: result.error.attempts?.length ?? 0,
+          outcome: result.error.outcome ?? '',
+          hint: result.error.hint,
+          mismatch: '',
+        };
+    row.mismatch = mismatchOf(scenario, row);
+    return row;
+  } finally {
+    await server.close();
+  }
+}
+
+function mismatchOf(scenario: Scenario, row: ScenarioRow): string {
+  const { expected } = scenario;
+  const problems: string[] = [];
+  if (row.kind !== expected.kind) problems.push(`kind ${row.kind}, expected ${expected.kind}`);
+  if (expected.code !== undefined && row.code !== expected.code) problems.push(`code ${row.code}, expected ${expected.code}`);
+  if (expected.step !== undefined && row.step !== expected.step) problems.push(`step ${row.step}, expected ${expected.step}`);
+  if (expected.attempts !== undefined && row.attempts !== expected.attempts) problems.push(`attempts ${row.attempts}, expected ${expected.attempts}`);
+  return problems.join('; ');
+}
