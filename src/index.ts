@@ -60,3 +60,4 @@ export {
 export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
 export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';
 export { backoffDelay } from './backoff.js';
+export { type ProblemDetails, type ProblemDetailsOptions, toProblemDetails } from './problem-details.js';

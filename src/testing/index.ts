@@ -21,3 +21,4 @@ export {
 } from './fake-server.js';
 export { type MockAnswer } from './mock-answer.js';
 export { createMockFetch, type MockCall, type MockFetch, type MockFetchOptions } from './mock-fetch.js';
+export { mergeServerOptions, serverScenarios } from './server-scenarios.js';

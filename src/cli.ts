@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { gen } from '../adapters/gen/index.js';
+import { genrex } from '../adapters/genrex/index.js';
+import { classify } from './classify.js';
+import type { ErrorResult } from './error-result.js';
+import { normalizeParsed } from './normalize.js';
+import { parseBody } from './parse-body.js';
+import { startFakeServer } from './testing/fake-server.js';
+import { mergeServerOptions, serverScenarios } from './testing/server-scenarios.js';
+
+const USAGE = `Usage:
+  faultline classify --provider gen|genrex [--status N] [--header 'Name: value']... [--pretty] [file|-]
+      Reads a captured response body (a file, or stdin for - or no file) and prints its ErrorResult as JSON.
+      Without --status the body alone decides: an error-shaped body is classified from its code, anything
+      else is reported as not an error. A success status with a success body prints {"ok": true, ...}.
+  faultline serve [--port N] [--scenario NAME]...
+      Runs the fake GEN and GenRex server on 127.0.0.1 until interrupted. Scenarios: ${Object.keys(serverScenarios).join(', ')}.
+  faultline --help | --version`;
+
+class UsageError extends Error {}
+
+const adapters = { gen, genrex } as const;
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
+export async function runCli(
+  argv: readonly string[],
+  io: { stdout: (s: string) => void; stderr: (s: string) => void; stdin: () => Promise<string> } = defaultIo(),
+): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'classify') return await classifyCommand(rest, io);
+    if (command === 'serve') return await serveCommand(rest, io);
+    throw new UsageError(`unknown command "${command}"; try faultline --help`);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`faultline: ${(error as Error).message.split('\n')[0]}\n`);
+      return 2;
+    }
+    io.stderr(`faultline: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function classifyCommand(argv: readonly string[], io: Parameters<typeof runCli>[1] & object): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      provider: { type: 'string', short: 'p' },
+      status: { type: 'string', short: 's' },
+      header: { type: 'string', short: 'H', multiple: true },
+      pretty: { type: 'boolean' },
+    },
+  });
+  const provider = values.provider;
+  if (provider === undefined) throw new UsageError('--provider is required (gen or genrex)');
+  if (provider !== 'gen' && provider !== 'genrex') throw new UsageError(`unknown provider "${provider}" (gen or genrex)`);
+  const adapter = adapters[provider];
+  let status: number | undefined;
+  if (values.status !== undefined) {
+    status = Number(values.status);
+    if (!/^\d{3}$/.test(values.status) || status < 100 || status > 599) throw new UsageError(`--status must be an HTTP status from 100 to 599, got "${values.status}"`);
+  }
+  const headers: Record<string, string> = {};
+  for (const header of values.header ?? []) {
+    const colon = header.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--header must look like 'Name: value', got "${header}"`);
+    headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
+  }
+  if (positionals.length > 1) throw new UsageError('give at most one body file');
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = file === undefined || file === '-' ? await io.stdin() : readFileSync(file, 'utf8');
+  } catch (error) {
+    io.stderr(`faultline: cannot read ${file ?? 'stdin'}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return 1;
+  }
+  const print = (value: ErrorResult | Record<string, unknown>) =>
+    io.stdout(`${values.pretty === true ? prettyBlock(value) : JSON.stringify(value)}\n`);
+
+  if (status === undefined) {
+    const body = parseBody(text);
+    const facts = adapter.readError(body);
+    const errorShaped = facts?.code !== undefined || facts?.message !== undefined || facts?.jobFailed === true || adapter.isFailure(body);
+    if (!errorShaped) {
+      io.stderr('faultline: no --status given and the body is not an error shape: nothing to classify\n');
+      print({ ok: true, note: 'no --status given; the body is not an error' });
+      return 0;
+    }
+    io.stderr('faultline: no --status given: classified from the body alone\n');
+    print(normalizeParsed(adapter, undefined, headers, body, {}));
+    return 0;
+  }
+  const result = classify(adapter, { status, headers, body: text });
+  if (result.isOk()) {
+    io.stderr(`faultline: HTTP ${status} with this body is a success: nothing to classify\n`);
+    print({ ok: true, status });
+    return 0;
+  }
+  print(result.error);
+  return 0;
+}
+
+async function serveCommand(argv: readonly string[], io: Parameters<typeof runCli>[1] & object): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: false,
+    options: { port: { type: 'string' }, scenario: { type: 'string', multiple: true } },
+  });
+  void positionals;
+  let port = 0;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  }
+  const presets = (values.scenario ?? []).map((name) => {
+    const preset = serverScenarios[name];
+    if (preset === undefined) throw new UsageError(`unknown scenario "${name}"; known: ${Object.keys(serverScenarios).join(', ')}`);
+    return preset.options;
+  });
+  const server = await startFakeServer({ ...mergeServerOptions(presets), port });
+  io.stdout(`faultline fake GEN + GenRex server at ${server.baseUrl}\n`);
+  io.stdout(`  GEN key:    X-API-Key: gen_test_key_0123456789\n  GenRex key: Authorization: Bearer grx_sk_test_0123456789\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function prettyBlock(value: object): string {
+  const entries = Object.entries(value);
+  const width = Math.max(...entries.map(([k]) => k.length));
+  return entries.map(([k, v]) => `${k.padEnd(width)}  ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('\n');
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+const VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+function defaultIo() {
+  return {
+    stdout: (s: string) => process.stdout.write(s),
+    stderr: (s: string) => process.stderr.write(s),
+    stdin: async () => {
+      if (process.stdin.isTTY) throw new UsageError('no body: give a file, or pipe one to stdin');
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+
+async function cli(args: string[], stdin = '') {
+  let out = '';
+  let errText = '';
+  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (errText += s), stdin: async () => stdin });
+  return { code, out, err: errText };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('faultline classify', () => {
+  it('prints the ErrorResult of a captured body as JSON', async () => {
+    const path = file('gen.json', '{"error":"No active GEN credits","error_code":"usable_gen_credit_required"}');
+    const r = await cli(['classify', '--provider', 'gen', '--status', '422', path]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'insufficient_credits', code: 'usable_gen_credit_required', status: 422 });
+  });
+
+  it('reads stdin and headers, and prints a readable block with --pretty', async () => {
+    const r = await cli(['classify', '-p', 'genrex', '-s', '429', '-H', 'Retry-After: 5', '--pretty', '-'], '{"success":false,"error":{"code":"RATE_LIMIT_EXCEEDED","message":"slow down"}}');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^kind\s+rate_limited$/m);
+    expect(r.out).toMatch(/^retryAfterMs\s+5000$/m);
+  });
+
+  it('without --status classifies an error-shaped body from its code, and says so', async () => {
+    const job = '{"success":false,"id":"j","status":"failed","error":{"step":"audio","code":"AUDIO_GENERATION_ERROR","message":"x"}}';
+    const r = await cli(['classify', '--provider', 'genrex'], job);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'generation_failed', step: 'audio' });
+    expect(r.err).toContain('no --status given');
+    const plain = await cli(['classify', '--provider', 'genrex'], '{"success":true,"id":"j"}');
+    expect(JSON.parse(plain.out)).toMatchObject({ ok: true });
+    expect(plain.err).toContain('nothing to classify');
+  });
+
+  it('says plainly when a status and body are a success', async () => {
+    const r = await cli(['classify', '--provider', 'gen', '--status', '200'], '{"id":"user_1"}');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ ok: true, status: 200 });
+    expect(r.err).toContain('success');
+  });
+
+  it.each([
+    [['classify', '--provider', 'openai', '--status', '500'], 'unknown provider'],
+    [['classify', '--status', '500'], '--provider is required'],
+    [['classify', '--provider', 'gen', '--status', 'abc'], '--status must be'],
+    [['classify', '--provider', 'gen', '--bogus'], 'Unknown option'],
+    [['classify', '--provider', 'gen', '-H', 'nocolon'], '--header must'],
+    [['serve', '--scenario', 'nope'], 'unknown scenario'],
+    [['frobnicate'], 'unknown command'],
+  ])('bad usage %j: one line on stderr, exit 2', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unreadable file: one line, exit 1', async () => {
+    const r = await cli(['classify', '--provider', 'gen', '--status', '500', join(dir, 'missing.json')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('ENOENT');
+  });
+
+  it('the installed bin runs: exit codes and output through a real process', () => {
+    const bin = new URL('../dist/bin.js', import.meta.url).pathname;
+    const ok = execFileSync(process.execPath, [bin, 'classify', '--provider', 'gen', '--status', '502'], { input: '<html>bad gateway</html>', encoding: 'utf8' });
+    expect(JSON.parse(ok)).toMatchObject({ kind: 'server', code: 'http_502', message: 'Bad Gateway' });
+    const bad = spawnSync(process.execPath, [bin, 'classify', '--provider', 'nope'], { encoding: 'utf8', input: '' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serve starts the fake server and stops on SIGTERM', async () => {
+    const bin = new URL('../dist/bin.js', import.meta.url).pathname;
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, 'serve', '--scenario', 'flaky']);
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(String(d));
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error('exited early')));
+    });
+    const first = await fetch(`${url}/me`, { headers: { 'x-api-key': 'gen_test_key_0123456789' } });
+    expect(first.status).toBe(503);
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
