@@ -95,7 +95,7 @@ export function createClient(options: ClientOptions): Client {
   const { adapter, apiKey } = options;
   const baseUrl = (options.baseUrl ?? adapter.baseUrl).replace(/\/+$/, '');
   // Checked once here rather than per request: parsing a URL costs about as much as the rest of the call's own work.
-  const baseUrlValid = URL.canParse?.(baseUrl) ?? isUrl(baseUrl);
+  const baseUrlValid = URL.canParse(baseUrl);
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retry = options.retry === false ? undefined : (options.retry ?? {});
   const settings: RetrySettings = {
@@ -285,15 +285,6 @@ export function createClient(options: ClientOptions): Client {
       return new ResultAsync(promise);
     },
   };
-}
-
-function isUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {

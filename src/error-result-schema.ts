@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_KINDS, type ErrorResult } from './error-result.js';
+import { kindBehavior } from './kind-behavior.js';
 
 const outcome = z.enum(['not_sent', 'rejected', 'unknown']);
 const ms = z.number().finite().nonnegative();
@@ -28,28 +29,23 @@ const base = {
   step: z.string().min(1).optional(),
 };
 
-const withStatus = <K extends string>(kind: K) =>
-  z.object({ ...base, kind: z.literal(kind), status: status.optional() });
+const STATUS = { any: status.optional(), none: z.never().optional(), '408': z.literal(408).optional() } as const;
 
 /**
  * Validates a serialized ErrorResult (after `JSON.parse`), e.g. one read back from a
  * queue or a log. Unknown keys are dropped; wrong types, unknown kinds, a
  * `generation_failed` without `step` or a `network` error with a status are rejected.
+ * Each kind's shape comes from `describeKind`, the same place `normalize` enforces it.
  */
-export const ErrorResultSchema: z.ZodType<ErrorResult> = z.discriminatedUnion('kind', [
-  withStatus('authentication'),
-  withStatus('permission'),
-  withStatus('not_found'),
-  withStatus('invalid_request'),
-  withStatus('insufficient_credits'),
-  withStatus('conflict'),
-  withStatus('rate_limited'),
-  withStatus('server'),
-  z.object({ ...base, kind: z.literal('generation_failed'), status: status.optional(), step: z.string().min(1) }),
-  withStatus('content_policy'),
-  z.object({ ...base, kind: z.literal('network'), status: z.never().optional() }),
-  z.object({ ...base, kind: z.literal('timeout'), status: z.literal(408).optional() }),
-  z.object({ ...base, kind: z.literal('aborted'), status: z.never().optional() }),
-  withStatus('invalid_response'),
-  withStatus('unknown'),
-]);
+export const ErrorResultSchema = z.discriminatedUnion(
+  'kind',
+  ERROR_KINDS.map((kind) => {
+    const shape = kindBehavior(kind);
+    return z.object({
+      ...base,
+      kind: z.literal(kind),
+      status: STATUS[shape.status],
+      ...(shape.needsStep ? { step: z.string().min(1) } : {}),
+    });
+  }) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<ErrorResult>;

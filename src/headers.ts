@@ -5,24 +5,7 @@ export type HeadersInput =
 
 /** Case-insensitive header lookup that never throws, whatever `headers` turns out to be. */
 export function readHeader(headers: HeadersInput | undefined | null, name: string): string | undefined {
-  if (headers === undefined || headers === null || typeof headers !== 'object') return undefined;
-  try {
-    if (typeof (headers as Headers).get === 'function') {
-      return (headers as Headers).get(name) ?? undefined;
-    }
-    const record = headers as Record<string, unknown>;
-    const wanted = name.toLowerCase();
-    // Records are usually lower-case already (Node's IncomingHttpHeaders): try that first.
-    const direct = Object.hasOwn(record, wanted) ? record[wanted] : undefined;
-    if (direct !== undefined) return headerValue(direct);
-    for (const key of Object.keys(record)) {
-      if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
-      return headerValue(record[key]);
-    }
-  } catch {
-    // A hostile headers object (throwing getter, revoked proxy) reads as "absent".
-  }
-  return undefined;
+  return readHeaders(headers, [name.toLowerCase()])[0];
 }
 
 function headerValue(value: unknown): string | undefined {

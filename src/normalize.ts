@@ -43,7 +43,8 @@ export function normalize(adapter: Adapter, input: ResponseInput, options: Norma
     try {
       return normalizeParsed(adapter, statusOf(input), undefined, undefined, options);
     } catch {
-      return lastResort(adapter, input);
+      // Only a hostile adapter gets here.
+      return { kind: 'unknown', provider: 'unknown', code: 'unknown_error', message: 'Request failed', hint: '', retryable: false };
     }
   }
 }
@@ -135,29 +136,4 @@ function cleanCode(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' ? undefined : boundText(trimmed, MAX_CODE_CHARS);
-}
-
-function lastResort(adapter: Adapter, input: ResponseInput): ErrorResult {
-  let provider = 'unknown';
-  try {
-    provider = typeof adapter?.name === 'string' ? adapter.name : provider;
-  } catch {
-    // keep 'unknown'
-  }
-  const status = (() => {
-    try {
-      return statusOf(input);
-    } catch {
-      return undefined;
-    }
-  })();
-  const base = {
-    provider,
-    code: status === undefined ? 'unknown_error' : `http_${status}`,
-    message: reasonPhrase(status),
-    hint: 'Unrecognised error; check the status and message.',
-  };
-  return status !== undefined && status >= 500
-    ? { kind: 'server', ...base, status, retryable: true }
-    : { kind: 'unknown', ...base, ...(status === undefined ? {} : { status }), retryable: false };
 }
