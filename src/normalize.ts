@@ -4,7 +4,7 @@ import { type HeadersInput, readHeaders } from './headers.js';
 import { boundRaw, boundText, DEFAULT_MAX_RAW_CHARS } from './bound-raw.js';
 import { kindBehavior } from './kind-behavior.js';
 import { parseBody } from './parse-body.js';
-import { defaultPolicy, type Policy } from './policy.js';
+import { defaultPolicy, type Policy, type PolicyQuery } from './policy.js';
 import { reasonPhrase } from './reason-phrase.js';
 import { retryAfterFromValues } from './retry-after.js';
 import { scrubbableSecrets, scrubSecrets } from './scrub-secrets.js';
@@ -59,35 +59,17 @@ export function normalizeParsed(
 ): ErrorResult {
   const facts: BodyFacts = adapter.readError(body) ?? {};
   const code = cleanCode(facts.code) ?? (facts.jobFailed === true ? 'job_failed' : status === undefined ? 'unknown_error' : `http_${status}`);
-  const decision = (options.policy ?? defaultPolicy).resolve({
-    provider: adapter.name,
-    code,
-    status,
-    jobFailed: facts.jobFailed,
-  });
-  const message =
-    usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status);
-  const result: Record<string, unknown> = {
-    kind: decision.kind,
-    provider: adapter.name,
-    code,
-    message,
-    hint: decision.hint,
-    retryable: decision.retryable,
-  };
-  if (status !== undefined) result.status = status;
-  const step = cleanCode(facts.step) ?? decision.step;
-  if (step !== undefined) result.step = step;
   const values = readHeaders(headers, adapter.headerNames);
-  const retryAfterMs = retryAfterFromValues(values[0], values[1], options.now);
-  if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
   let requestId: string | undefined;
   for (let i = 2; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
-  requestId ??= cleanCode(facts.requestId);
-  if (requestId !== undefined) result.requestId = requestId;
-  const maxRaw = options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS;
-  if (body !== undefined && body !== '' && maxRaw > 0) result.raw = boundRaw(body, maxRaw);
-  return finish(result, options.secrets);
+  return build(adapter, { provider: adapter.name, code, status, jobFailed: facts.jobFailed }, options, {
+    message: usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status),
+    status,
+    step: cleanCode(facts.step),
+    retryAfterMs: retryAfterFromValues(values[0], values[1], options.now),
+    requestId: requestId ?? cleanCode(facts.requestId),
+    raw: body === '' ? undefined : body,
+  });
 }
 
 /**
@@ -102,28 +84,35 @@ export function syntheticError(
   extra: { status?: number; outcome?: Outcome; raw?: unknown } = {},
   options: NormalizeOptions = {},
 ): ErrorResult {
-  const decision = (options.policy ?? defaultPolicy).resolve({ provider: adapter.name, code, kind });
+  return build(adapter, { provider: adapter.name, code, kind }, options, { message: boundText(message, 1000), ...extra });
+}
+
+const OPTIONAL_FIELDS = ['status', 'step', 'retryAfterMs', 'requestId', 'outcome', 'raw'] as const;
+
+// The one place an ErrorResult is assembled: the policy's decision, the fields that are set,
+// and the per-kind shape the type promises, whatever a custom policy row said.
+function build(
+  adapter: Adapter,
+  query: PolicyQuery,
+  options: NormalizeOptions,
+  fields: { message: string } & Partial<Record<(typeof OPTIONAL_FIELDS)[number], unknown>>,
+): ErrorResult {
+  const decision = (options.policy ?? defaultPolicy).resolve(query);
   const result: Record<string, unknown> = {
     kind: decision.kind,
     provider: adapter.name,
-    code,
-    message: boundText(message, 1000),
+    code: query.code,
+    message: fields.message,
     hint: decision.hint,
     retryable: decision.retryable,
   };
-  if (extra.status !== undefined) result.status = extra.status;
-  if (decision.step !== undefined) result.step = decision.step;
-  if (extra.outcome !== undefined) result.outcome = extra.outcome;
-  if (extra.raw !== undefined) result.raw = boundRaw(extra.raw, options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS);
-  return finish(result, options.secrets);
-}
-
-// Enforces the per-kind shape the type promises, whatever a custom policy row said.
-function finish(result: Record<string, unknown>, secrets: readonly string[] | undefined): ErrorResult {
-  const shape = kindBehavior(result.kind as ErrorKind);
-  if (shape.needsStep && result.step === undefined) result.step = 'unknown';
-  if (shape.status === 'none' || (shape.status === '408' && result.status !== 408)) delete result.status;
-  return scrubSecrets(result as unknown as ErrorResult, scrubbableSecrets(secrets));
+  const shape = kindBehavior(decision.kind);
+  fields.step ??= decision.step ?? (shape.needsStep ? 'unknown' : undefined);
+  if (shape.status === 'none' || (shape.status === '408' && fields.status !== 408)) fields.status = undefined;
+  const maxRaw = options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS;
+  fields.raw = maxRaw > 0 ? boundRaw(fields.raw, maxRaw) : undefined;
+  for (const key of OPTIONAL_FIELDS) if (fields[key] !== undefined) result[key] = fields[key];
+  return scrubSecrets(result as unknown as ErrorResult, scrubbableSecrets(options.secrets));
 }
 
 /** @internal A status the normalizers trust: an integer from 100 to 599. */

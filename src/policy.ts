@@ -40,31 +40,14 @@ export interface Policy {
  */
 export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable = policyTable): Policy {
   const codes = new Map<string, Map<string, CodeRow>>();
-  const addCodes = (table: PolicyTable['codes'] | undefined): void => {
-    if (table === undefined) return;
+  for (const table of [base.codes, overrides.codes ?? {}]) {
     for (const provider of Object.keys(table)) {
-      const rows = codes.get(provider) ?? new Map<string, CodeRow>();
-      const source = table[provider] ?? {};
-      for (const code of Object.keys(source)) rows.set(code, { ...rows.get(code), ...source[code] });
-      codes.set(provider, rows);
+      codes.set(provider, merge(codes.get(provider), table[provider]));
     }
-  };
-  addCodes(base.codes);
-  addCodes(overrides.codes);
-
-  const statuses = new Map<string, StatusRow>();
-  for (const key of Object.keys(base.statuses)) statuses.set(key, base.statuses[key]!);
-  for (const key of Object.keys(overrides.statuses ?? {})) {
-    const row = { ...statuses.get(key), ...overrides.statuses![key] };
-    if (row.kind !== undefined) statuses.set(key, row as StatusRow);
   }
-
-  const kinds = { ...base.kinds };
-  for (const kind of Object.keys(overrides.kinds ?? {}) as ErrorKind[]) {
-    if (Object.hasOwn(kinds, kind)) kinds[kind] = { ...kinds[kind], ...overrides.kinds![kind] };
-  }
+  const statuses = merge<StatusRow>(undefined, base.statuses, overrides.statuses as PolicyTable['statuses'] | undefined);
+  const kinds = Object.fromEntries(merge(undefined, base.kinds, overrides.kinds as PolicyTable['kinds'] | undefined)) as PolicyTable['kinds'];
   const jobFailed = { ...base.jobFailed, ...overrides.jobFailed };
-
   const table: PolicyTable = {
     codes: Object.fromEntries([...codes].map(([p, rows]) => [p, Object.fromEntries(rows)])),
     jobFailed,
@@ -86,7 +69,7 @@ export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable 
       const codeRow = query.code === undefined ? undefined : codes.get(query.provider)?.get(query.code);
       const fallback: StatusRow =
         query.kind !== undefined ? { kind: query.kind } : query.jobFailed === true ? jobFailed : statusRow(query.status);
-      const kind = codeRow?.kind ?? fallback.kind;
+      const kind = codeRow?.kind ?? fallback.kind ?? 'unknown';
       // A code row that changes the kind makes the fallback row's other fields irrelevant.
       const middle = codeRow?.kind === undefined || codeRow.kind === fallback.kind ? fallback : undefined;
       const kindRow = kinds[kind];
@@ -100,6 +83,16 @@ export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable 
       return decision;
     },
   };
+}
+
+// Rows by key, each later source merged field by field over the earlier. A Map, so a key
+// such as `__proto__` or `constructor` is just a key.
+function merge<Row>(into: Map<string, Row> | undefined, ...sources: Array<Readonly<Record<string, Partial<Row>>> | undefined>): Map<string, Row> {
+  const rows = new Map(into);
+  for (const source of sources) {
+    for (const key of Object.keys(source ?? {})) rows.set(key, { ...rows.get(key), ...source![key] } as Row);
+  }
+  return rows;
 }
 
 /** The shared table with no overrides. */

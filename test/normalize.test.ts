@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, createPolicy, ErrorResultSchema, gen, genrex, normalize } from '../src/index.js';
+import { classify, createPolicy, ErrorResultSchema, gen, genrex, normalize, policyTable } from '../src/index.js';
 
 const roundTrip = (value: unknown) => ErrorResultSchema.parse(JSON.parse(JSON.stringify(value)));
 
@@ -129,7 +129,7 @@ describe('policy overrides', () => {
     expect(normalize(gen, { status: 422, body: { error_code: 'agent_not_found' } }, { policy })).toMatchObject({
       kind: 'not_found',
       retryable: false,
-      hint: 'agent_not_found is not one of your agents; list them with GET /v1/me and pass a valid ID.'.replace('agent_not_found', 'agent_id'),
+      hint: policyTable.codes.gen!.agent_not_found!.hint,
     });
     expect(normalize(gen, { status: 400, body: { error_code: 'brand_new' } }, { policy })).toMatchObject({ kind: 'conflict', hint: 'Custom.' });
     expect(normalize(gen, { status: 503 }, { policy })).toMatchObject({ kind: 'server', retryable: false, hint: 'Our words.' });
