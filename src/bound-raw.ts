@@ -48,8 +48,9 @@ function remaining(v: unknown, budget: number, depth: number): number {
       }
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return -1;
-      for (const key in v) {
-        if (!Object.hasOwn(v, key)) continue;
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
         budget = remaining((v as Record<string, unknown>)[key], budget - key.length - 4, depth + 1);
         if (budget < 0) return -1;
       }

@@ -87,15 +87,13 @@ export function syntheticError(
   return build(adapter, { provider: adapter.name, code, kind }, options, { message: boundText(message, 1000), ...extra });
 }
 
-const OPTIONAL_FIELDS = ['status', 'step', 'retryAfterMs', 'requestId', 'outcome', 'raw'] as const;
-
 // The one place an ErrorResult is assembled: the policy's decision, the fields that are set,
 // and the per-kind shape the type promises, whatever a custom policy row said.
 function build(
   adapter: Adapter,
   query: PolicyQuery,
   options: NormalizeOptions,
-  fields: { message: string } & Partial<Record<(typeof OPTIONAL_FIELDS)[number], unknown>>,
+  fields: { message: string; status?: number; step?: string; retryAfterMs?: number; requestId?: string; outcome?: Outcome; raw?: unknown },
 ): ErrorResult {
   const decision = (options.policy ?? defaultPolicy).resolve(query);
   const result: Record<string, unknown> = {
@@ -111,7 +109,13 @@ function build(
   if (shape.status === 'none' || (shape.status === '408' && fields.status !== 408)) fields.status = undefined;
   const maxRaw = options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS;
   fields.raw = maxRaw > 0 ? boundRaw(fields.raw, maxRaw) : undefined;
-  for (const key of OPTIONAL_FIELDS) if (fields[key] !== undefined) result[key] = fields[key];
+  // Spelled out rather than looped: keyed stores with a variable key are several times slower here.
+  if (fields.status !== undefined) result.status = fields.status;
+  if (fields.step !== undefined) result.step = fields.step;
+  if (fields.retryAfterMs !== undefined) result.retryAfterMs = fields.retryAfterMs;
+  if (fields.requestId !== undefined) result.requestId = fields.requestId;
+  if (fields.outcome !== undefined) result.outcome = fields.outcome;
+  if (fields.raw !== undefined) result.raw = fields.raw;
   return scrubSecrets(result as unknown as ErrorResult, scrubbableSecrets(options.secrets));
 }
 

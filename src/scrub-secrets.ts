@@ -5,7 +5,8 @@ export const REDACTED = '[REDACTED]';
 
 /** Usable secrets, longest first so a key that contains another is replaced whole. */
 export function scrubbableSecrets(secrets: readonly (string | undefined)[] | undefined): string[] {
-  return (secrets ?? [])
+  if (secrets === undefined || secrets.length === 0) return [];
+  return secrets
     .filter((s): s is string => typeof s === 'string' && s.length >= MIN_SCRUBBED_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
