@@ -15,3 +15,9 @@ export function lenientFields<F extends Fields>(fields: F): { [K in keyof F]: z.
     [K in keyof F]: z.ZodCatch<z.ZodOptional<F[K]>>;
   };
 }
+
+/** Builds once, on first call: zod schemas cost milliseconds of cold start to construct. */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}

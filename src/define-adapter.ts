@@ -26,13 +26,16 @@ export interface AdapterDefinition<Body> {
   baseUrl: string;
   /** Headers that carry the API key. Their values are never copied into results. */
   auth: (apiKey: string) => Record<string, string>;
-  /** The provider's error body shape, fields optional: the fast path for well-formed bodies. */
-  errorBody: z.ZodType<Body>;
+  /**
+   * The provider's error body shape, fields optional: the fast path for well-formed bodies.
+   * A function returning the schema is called once, on first use, to keep cold starts short.
+   */
+  errorBody: z.ZodType<Body> | (() => z.ZodType<Body>);
   /**
    * Tried only when `errorBody` rejects a body: the same shape with each field reading as
    * `undefined` when it has the wrong type, so one bad field does not hide the others.
    */
-  lenientErrorBody?: z.ZodType<Body>;
+  lenientErrorBody?: z.ZodType<Body> | (() => z.ZodType<Body>);
   /** Turns a body the schema accepted into facts. */
   facts: (body: Body) => BodyFacts;
   /** A 2xx body that reports a failure (e.g. `success: false`). Defaults to "never". */
@@ -61,6 +64,8 @@ export interface Adapter {
  */
 export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapter {
   const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure } = definition;
+  let precise: z.ZodType<Body> | undefined;
+  let lenient: z.ZodType<Body> | undefined;
   const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])].map((h) => h.toLowerCase());
   return Object.freeze({
     name,
@@ -71,10 +76,13 @@ export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapte
     readError(body: unknown): BodyFacts | undefined {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
       try {
-        const parsed = errorBody.safeParse(body);
+        precise ??= typeof errorBody === 'function' ? errorBody() : errorBody;
+        const parsed = precise.safeParse(body);
         if (parsed.success) return facts(parsed.data);
-        const lenient = lenientErrorBody?.safeParse(body);
-        return lenient?.success ? facts(lenient.data) : undefined;
+        if (lenientErrorBody === undefined) return undefined;
+        lenient ??= typeof lenientErrorBody === 'function' ? lenientErrorBody() : lenientErrorBody;
+        const second = lenient.safeParse(body);
+        return second.success ? facts(second.data) : undefined;
       } catch {
         return undefined;
       }

@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import { defineAdapter } from '../../src/define-adapter.js';
-import { lenientFields, optionalFields } from '../lenient.js';
+import { lenientFields, once, optionalFields } from '../lenient.js';
 
 const fields = { error: z.string(), error_code: z.string() };
 
 /** GEN's flat error body: `{ "error": "...", "error_code": "..." }`. */
-export const GenErrorBody = z.object(optionalFields(fields));
+const errorBody = once(() => z.object(optionalFields(fields)));
+export const GenErrorBody = z.lazy(errorBody);
 
 /** The same shape, keeping whichever fields have the right type. */
-export const GenLenientErrorBody = z.object(lenientFields(fields));
+const lenientErrorBody = once(() => z.object(lenientFields(fields)));
+export const GenLenientErrorBody = z.lazy(lenientErrorBody);
 
 /** GEN (`https://api.gen.pro/v1`, `X-API-Key` auth). */
 export const gen = defineAdapter({
   name: 'gen',
   baseUrl: 'https://api.gen.pro/v1',
   auth: (apiKey) => ({ 'X-API-Key': apiKey }),
-  errorBody: GenErrorBody,
-  lenientErrorBody: GenLenientErrorBody,
+  errorBody,
+  lenientErrorBody,
   facts: (body) => ({ code: body.error_code, message: body.error }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAdapter } from '../../src/define-adapter.js';
-import { lenientFields, optionalFields } from '../lenient.js';
+import { lenientFields, once, optionalFields } from '../lenient.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -12,33 +12,39 @@ const bodyFields = { success: z.boolean(), id: z.string(), status: z.string() };
  * GenRex's error body `{ success: false, error: { code, message } }` and the failed-job body
  * of its status endpoint `{ success: false, id, status: "failed", error: { step, code, message } }`.
  */
-export const GenRexErrorBody = z.object({
-  ...optionalFields(bodyFields),
-  error: z.object(optionalFields(errorFields)).optional(),
-});
+const errorBody = once(() =>
+  z.object({
+    ...optionalFields(bodyFields),
+    error: z.object(optionalFields(errorFields)).optional(),
+  }),
+);
+export const GenRexErrorBody = z.lazy(errorBody);
 
 /**
  * The same shapes, keeping whichever fields have the right type. A string `error` is read as
  * the message, since proxies and gateways in front of APIs send that shape.
  */
-export const GenRexLenientErrorBody = z.object({
-  ...lenientFields(bodyFields),
-  error: z
-    .union([
-      z.object(lenientFields(errorFields)),
-      z.string().transform((message) => ({ code: undefined, message, step: undefined })),
-    ])
-    .optional()
-    .catch(undefined),
-});
+const lenientErrorBody = once(() =>
+  z.object({
+    ...lenientFields(bodyFields),
+    error: z
+      .union([
+        z.object(lenientFields(errorFields)),
+        z.string().transform((message) => ({ code: undefined, message, step: undefined })),
+      ])
+      .optional()
+      .catch(undefined),
+  }),
+);
+export const GenRexLenientErrorBody = z.lazy(lenientErrorBody);
 
 /** GenRex (`https://api.genrex.io/v1`, Bearer auth, async jobs). */
 export const genrex = defineAdapter({
   name: 'genrex',
   baseUrl: 'https://api.genrex.io/v1',
   auth: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
-  errorBody: GenRexErrorBody,
-  lenientErrorBody: GenRexLenientErrorBody,
+  errorBody,
+  lenientErrorBody,
   facts: (body) => ({
     code: body.error?.code,
     message: body.error?.message,

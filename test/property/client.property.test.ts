@@ -41,12 +41,11 @@ describe('client: properties', () => {
             retry: { maxRetries, baseDelayMs: 0, maxDelayMs: 0 },
           });
           let settled = 0;
-          const result = await client
-            .request('/document/x', { method, ...(method === 'GET' ? {} : { body: { prompt: 'x' } }), ...(withKey ? { idempotencyKey: 'k-1' } : {}) })
-            .then((r) => {
-              settled++;
-              return r;
-            });
+          const result = await Promise.resolve(
+            client.request('/document/x', { method, ...(method === 'GET' ? {} : { body: { prompt: 'x' } }), ...(withKey ? { idempotencyKey: 'k-1' } : {}) }),
+          ).finally(() => {
+            settled++;
+          });
           expect(settled).toBe(1);
           const calls = fetch.calls.length;
           expect(calls).toBeGreaterThanOrEqual(1);
