@@ -84,15 +84,15 @@ export interface Client {
 }
 
 // Reasons we abort an attempt with, to tell our timeout from the caller's signal.
-const TIMEOUT = Symbol('faultline.timeout');
-const DEADLINE = Symbol('faultline.deadline');
-const CALLER = Symbol('faultline.caller');
+const TIMEOUT = 'faultline:timeout';
+const DEADLINE = 'faultline:deadline';
+const CALLER = 'faultline:caller';
 
-type Attempt<T> = Result<T, ErrorResult & { outcome: Outcome }>;
+type Failure = ErrorResult & { outcome: Outcome };
 
 /** A `fetch` wrapper for one provider that returns Results, retries safely and never rejects. */
 export function createClient(options: ClientOptions): Client {
-  const { adapter, apiKey } = options;
+  const { adapter, apiKey, onRetry } = options;
   const baseUrl = (options.baseUrl ?? adapter.baseUrl).replace(/\/+$/, '');
   // Checked once here rather than per request: parsing a URL costs about as much as the rest of the call's own work.
   const baseUrlValid = URL.canParse(baseUrl);
@@ -113,41 +113,55 @@ export function createClient(options: ClientOptions): Client {
         : createRetryBudget(budgetOption);
   const secrets = scrubbableSecrets([apiKey]);
   const normalizeOptions: NormalizeOptions = { policy: options.policy, secrets };
-  const readOptions = { ...normalizeOptions, maxErrorBodyBytes: options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES };
+  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
   const authHeaders = lowerKeys(adapter.auth(apiKey));
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...lowerKeys(options.headers), ...authHeaders };
 
-  const synthetic = (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number) =>
-    syntheticError(adapter, kind, code, message, { outcome, status }, normalizeOptions) as ErrorResult & { outcome: Outcome };
+  const fail = (kind: ErrorKind, code: string, message: string, outcome: Outcome): Failure =>
+    syntheticError(adapter, kind, code, message, { outcome }, normalizeOptions) as Failure;
 
   async function run<T>(path: string, req: RequestOptions<T>): Promise<Result<T, ErrorResult>> {
     const method = (req.method ?? 'GET').toUpperCase();
-    const signal = req.signal;
-    const started = Date.now();
+    const { signal, body } = req;
     const deadlineMs = req.deadlineMs ?? options.deadlineMs;
-    const deadline = deadlineMs === undefined ? undefined : started + deadlineMs;
+    const deadline = deadlineMs === undefined ? undefined : Date.now() + deadlineMs;
     const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const attempts: AttemptRecord[] = [];
     let callOutcome: Outcome | undefined;
+    const finish = (error: ErrorResult & { outcome?: Outcome }): Result<T, ErrorResult> =>
+      err(scrubSecrets({ ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts }, secrets));
 
-    const finish = (error: ErrorResult & { outcome?: Outcome }): Result<T, ErrorResult> => {
-      const outcome = worstOutcome(callOutcome, error.outcome ?? 'not_sent');
-      return err(scrubSecrets({ ...error, outcome, attempts }, secrets));
-    };
-
-    const prepared = prepare(method, path, req);
-    if (prepared.isErr()) return finish(prepared.error);
-    const { url, init } = prepared.value;
-    const unsafeAllowed = init.headers['idempotency-key'] !== undefined || (req.retryUnsafe ?? retry?.retryUnsafe ?? false);
+    if (!baseUrlValid) return finish(fail('invalid_request', 'invalid_url', `Not a valid base URL: ${baseUrl}`, 'not_sent'));
+    const search = queryString(req.query);
+    const url = baseUrl + path + (search === '' ? '' : (path.includes('?') ? '&' : '?') + search);
+    // The client's key always wins: a stray request header cannot swap the account.
+    const headers: Record<string, string> =
+      req.headers === undefined ? { ...baseHeaders } : { ...baseHeaders, ...lowerKeys(req.headers), ...authHeaders };
+    if (req.idempotencyKey !== undefined) {
+      headers['idempotency-key'] = req.idempotencyKey === true ? globalThis.crypto.randomUUID() : req.idempotencyKey;
+    }
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) {
+      if (method === 'GET' || method === 'HEAD') {
+        return finish(fail('invalid_request', 'body_not_allowed', `A ${method} request cannot have a body.`, 'not_sent'));
+      }
+      if (isJsonBody(body)) {
+        init.body = JSON.stringify(body);
+        headers['content-type'] ??= 'application/json';
+      } else {
+        init.body = body as BodyInit;
+      }
+    }
+    const unsafeAllowed = req.idempotencyKey !== undefined || (req.retryUnsafe ?? retry?.retryUnsafe ?? false);
 
     let spent: number | undefined;
     for (let retries = 0; ; retries++) {
-      if (signal?.aborted) return finish(synthetic('aborted', 'aborted', 'The caller aborted the request.', 'not_sent'));
-      const remaining = deadline === undefined ? undefined : deadline - Date.now();
-      if (remaining !== undefined && remaining <= 0) {
-        return finish(synthetic('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
+      if (signal?.aborted) return finish(fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent'));
+      const remainingMs = deadline === undefined ? undefined : deadline - Date.now();
+      if (remainingMs !== undefined && remainingMs <= 0) {
+        return finish(fail('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
       }
-      const result = await attempt<T>(url, init, req, timeoutMs, remaining, signal);
+      const result = await attempt<T>(url, init, req.schema, timeoutMs, remainingMs, signal);
       if (result.isOk()) {
         budget?.recordSuccess(spent);
         return ok(result.value);
@@ -171,102 +185,62 @@ export function createClient(options: ClientOptions): Client {
       });
       if (!answer.retry) return finish(error);
       if (budget !== undefined) {
-        const cost = budget.acquire(error.kind);
-        if (cost === undefined) return finish(error);
-        spent = cost;
+        spent = budget.acquire(error.kind);
+        if (spent === undefined) return finish(error);
       }
       record.delayMs = answer.delayMs;
-      if (options.onRetry !== undefined) {
-        try {
-          options.onRetry(attempts.length, scrubSecrets({ ...error, outcome: callOutcome, attempts: [...attempts] }, secrets), answer.delayMs);
-        } catch {
-          // A logging hook that throws must not turn into a rejected call.
-        }
+      try {
+        onRetry?.(attempts.length, scrubSecrets({ ...error, outcome: callOutcome, attempts: [...attempts] }, secrets), answer.delayMs);
+      } catch {
+        // A logging hook that throws must not turn into a rejected call.
       }
       if (!(await sleep(answer.delayMs, signal))) {
-        return finish(synthetic('aborted', 'aborted', 'The caller aborted the request while it waited to retry.', 'not_sent'));
+        return finish(fail('aborted', 'aborted', 'The caller aborted the request while it waited to retry.', 'not_sent'));
       }
     }
-  }
-
-  function prepare<T>(
-    method: string,
-    path: string,
-    req: RequestOptions<T>,
-  ): Result<{ url: string; init: RequestInit & { headers: Record<string, string> } }, ErrorResult & { outcome: Outcome }> {
-    let url = baseUrl + path;
-    const search = queryString(req.query);
-    if (search !== '') url += (url.includes('?') ? '&' : '?') + search;
-    if (!baseUrlValid) return err(synthetic('invalid_request', 'invalid_url', `Not a valid base URL: ${baseUrl}`, 'not_sent'));
-    // The client's key always wins: a stray request header cannot swap the account.
-    const headers: Record<string, string> =
-      req.headers === undefined ? { ...baseHeaders } : { ...baseHeaders, ...lowerKeys(req.headers), ...authHeaders };
-    if (req.idempotencyKey !== undefined) {
-      headers['idempotency-key'] = req.idempotencyKey === true ? globalThis.crypto.randomUUID() : req.idempotencyKey;
-    }
-    const init: RequestInit & { headers: Record<string, string> } = { method, headers };
-    if (req.body !== undefined) {
-      if (method === 'GET' || method === 'HEAD') {
-        return err(synthetic('invalid_request', 'body_not_allowed', `A ${method} request cannot have a body.`, 'not_sent'));
-      }
-      if (isRawBody(req.body)) {
-        init.body = req.body;
-      } else {
-        init.body = JSON.stringify(req.body);
-        headers['content-type'] ??= 'application/json';
-      }
-    }
-    return ok({ url, init });
   }
 
   async function attempt<T>(
     url: string,
     init: RequestInit,
-    req: RequestOptions<T>,
+    schema: z.ZodType<T> | undefined,
     timeoutMs: number,
     remainingMs: number | undefined,
     signal: AbortSignal | undefined,
-  ): Promise<Attempt<T>> {
+  ): Promise<Result<T, Failure>> {
     const controller = new AbortController();
     const byDeadline = remainingMs !== undefined && remainingMs < timeoutMs;
     const timer = setTimeout(() => controller.abort(byDeadline ? DEADLINE : TIMEOUT), byDeadline ? remainingMs : timeoutMs);
     const onAbort = (): void => controller.abort(CALLER);
     signal?.addEventListener('abort', onAbort, { once: true });
     init.signal = controller.signal;
+    // An abort by our timer or the caller's signal is that, whatever error it surfaced as.
+    const interrupted = (): Failure | undefined => {
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+      if (reason === CALLER) return fail('aborted', 'aborted', 'The caller aborted the request.', 'unknown');
+      if (reason === DEADLINE) return fail('timeout', 'deadline_exceeded', "The call's deadline passed during an attempt.", 'unknown');
+      if (reason === TIMEOUT) return fail('timeout', 'timeout', `The attempt took longer than ${timeoutMs} ms.`, 'unknown');
+      return undefined;
+    };
     try {
-      let response: Response;
-      try {
-        response = await fetchImpl(url, init);
-      } catch (thrown) {
-        return err(interrupted(controller.signal) ?? networkError(thrown));
-      }
-      const result = await readResponse(adapter, response, { ...readOptions, schema: req.schema });
+      const response = await fetchImpl(url, init);
+      const result = await readResponse(adapter, response, { ...normalizeOptions, maxErrorBodyBytes, schema });
       if (result.isOk()) return ok(result.value);
-      // A body cut off by our timer or the caller's signal is that, not a network fault.
-      const cause = result.error.code === 'body_read_error' ? interrupted(controller.signal) : undefined;
-      if (cause !== undefined) return err(cause);
-      return err({ ...result.error, outcome: result.error.outcome ?? responseOutcome(result.error, response.status) });
+      const error = result.error;
+      return err((error.code === 'body_read_error' ? interrupted() : undefined) ?? { ...error, outcome: error.outcome ?? responseOutcome(error, response.status) });
     } catch (thrown) {
-      return err(interrupted(controller.signal) ?? networkError(thrown));
+      return err(interrupted() ?? networkError(thrown));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-
-    function interrupted(attemptSignal: AbortSignal): (ErrorResult & { outcome: Outcome }) | undefined {
-      if (!attemptSignal.aborted) return undefined;
-      const reason: unknown = attemptSignal.reason;
-      if (reason === CALLER) return synthetic('aborted', 'aborted', 'The caller aborted the request.', 'unknown');
-      if (reason === DEADLINE) return synthetic('timeout', 'deadline_exceeded', "The call's deadline passed during an attempt.", 'unknown');
-      return synthetic('timeout', 'timeout', `The attempt took longer than ${timeoutMs} ms.`, 'unknown');
-    }
   }
 
-  function networkError(thrown: unknown): ErrorResult & { outcome: Outcome } {
+  function networkError(thrown: unknown): Failure {
     const code = errorCode(thrown);
-    if (code === 'ERR_INVALID_URL') return synthetic('invalid_request', 'invalid_url', describe(thrown), 'not_sent');
     const message = describe(thrown);
-    return synthetic('network', 'network_error', code !== undefined && !message.includes(code) ? `${message} (${code})` : message, thrownOutcome(thrown));
+    if (code === 'ERR_INVALID_URL') return fail('invalid_request', 'invalid_url', message, 'not_sent');
+    return fail('network', 'network_error', code !== undefined && !message.includes(code) ? `${message} (${code})` : message, thrownOutcome(thrown));
   }
 
   return {
@@ -274,15 +248,11 @@ export function createClient(options: ClientOptions): Client {
     baseUrl,
     budget,
     request<T = unknown>(path: string, req: RequestOptions<T> = {}): ResultAsync<T, ErrorResult> {
-      const promise = run(path, req).catch((thrown: unknown) =>
-        err<T, ErrorResult>(
-          scrubSecrets(
-            { ...synthetic('unknown', 'internal_error', `faultline failed unexpectedly: ${describe(thrown)}`, 'unknown'), attempts: [] },
-            secrets,
-          ),
+      return new ResultAsync(
+        run(path, req).catch((thrown: unknown) =>
+          err<T, ErrorResult>(scrubSecrets({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describe(thrown)}`, 'unknown'), attempts: [] }, secrets)),
         ),
       );
-      return new ResultAsync(promise);
     },
   };
 }
@@ -294,24 +264,16 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
 }
 
 function queryString(query: RequestOptions['query']): string {
-  if (query === undefined) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
-    else params.append(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) params.append(key, String(item));
   }
   return params.toString();
 }
 
-function isRawBody(body: unknown): body is BodyInit {
-  return (
-    typeof body === 'string' ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
-    (typeof Blob !== 'undefined' && body instanceof Blob) ||
-    (typeof FormData !== 'undefined' && body instanceof FormData) ||
-    body instanceof URLSearchParams ||
-    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
-  );
+// Plain data goes as JSON; strings, bytes, Blob, FormData, URLSearchParams and streams go as they are.
+function isJsonBody(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return typeof body !== 'string';
+  const proto: unknown = Object.getPrototypeOf(body);
+  return Array.isArray(body) || proto === Object.prototype || proto === null;
 }
