@@ -264,8 +264,9 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
 }
 
 function queryString(query: RequestOptions['query']): string {
+  if (query === undefined) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) params.append(key, String(item));
   }
   return params.toString();

@@ -48,12 +48,11 @@ export async function readResponse<T>(
     );
   }
   let body: unknown;
-  if (text.trim() === '') {
-    body = undefined;
-  } else {
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
+  try {
+    // Parse first: trimming a large success body just to test for emptiness would copy it.
+    body = text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    if (text.trim() !== '') {
       return err(
         syntheticError(adapter, 'invalid_response', 'invalid_json', `The ${status} response body is not JSON.`, { status, raw: text }, options),
       );
