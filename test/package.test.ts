@@ -14,6 +14,12 @@ describe('package', () => {
     }
   });
 
+  it('faultline/testing imports without msw (an optional peer)', () => {
+    for (const file of ['dist/testing.js', 'dist/testing.cjs']) {
+      expect(readFileSync(new URL(file, root), 'utf8')).not.toMatch(/["']msw["'/]/);
+    }
+  });
+
   it.each(['faultline', 'faultline/adapters/gen', 'faultline/adapters/genrex', 'faultline/testing'])('%s loads from ESM and CJS', (entry) => {
     const esm = run(['--input-type=module', '-e', `const m = await import('${entry}'); console.log(Object.keys(m).sort().join(','))`]);
     const cjs = run(['-e', `console.log(Object.keys(require('${entry}')).sort().join(','))`]);

@@ -1,7 +1,9 @@
 import { match } from 'ts-pattern';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { type ErrorKind, type ErrorResult, ErrorResultSchema, type Outcome } from '../src/index.js';
+import type { ResultAsync } from 'neverthrow';
+import { z as zod } from 'zod';
+import { createClient, type ErrorKind, type ErrorResult, ErrorResultSchema, gen, type Outcome } from '../src/index.js';
 
 type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
@@ -61,5 +63,23 @@ describe('ErrorResult types', () => {
       // @ts-expect-error -- thirteen kinds are not handled, so .exhaustive() does not compile
       .exhaustive();
     void missing;
+  });
+});
+
+describe('client types', () => {
+  const client = createClient({ adapter: gen, apiKey: 'k' });
+
+  it('a schema types the ok value; without one it is unknown, or the type asked for', () => {
+    const withSchema = client.request('/me', { schema: zod.object({ id: zod.string() }) });
+    expectTypeOf(withSchema).toEqualTypeOf<ResultAsync<{ id: string }, ErrorResult>>();
+    expectTypeOf(client.request('/me')).toEqualTypeOf<ResultAsync<unknown, ErrorResult>>();
+    expectTypeOf(client.request<{ n: number }>('/me')).toEqualTypeOf<ResultAsync<{ n: number }, ErrorResult>>();
+  });
+
+  it('rejects options that do not exist', () => {
+    // @ts-expect-error -- retries are configured with retry.maxRetries
+    createClient({ adapter: gen, apiKey: 'k', retries: 3 });
+    // @ts-expect-error -- idempotencyKey is a string or true
+    void client.request('/me', { idempotencyKey: 42 });
   });
 });
