@@ -10,6 +10,7 @@ import { DEFAULT_MAX_ERROR_BODY_BYTES } from './read-bounded-text.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
 import { decideRetry, type RetrySettings } from './retry-decision.js';
 import { scrubbableSecrets, scrubSecrets } from './scrub-secrets.js';
+import { MAX_TIMER_MS } from './retry-after.js';
 import { sleep } from './sleep.js';
 
 /** Default time one attempt may take, headers and body included. */
@@ -38,7 +39,7 @@ export interface ClientOptions {
   /** Defaults to the adapter's documented base (`https://api.gen.pro/v1`, `https://api.genrex.io/v1`). */
   baseUrl?: string;
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /** Per attempt, headers and body included. Default 30000. */
+  /** Per attempt, headers and body included. Default 30000; 0 or Infinity for none. */
   timeoutMs?: number;
   /** For the whole call: attempts and waits. Default none. */
   deadlineMs?: number;
@@ -99,10 +100,10 @@ export function createClient(options: ClientOptions): Client {
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retry = options.retry === false ? undefined : (options.retry ?? {});
   const settings: RetrySettings = {
-    maxRetries: retry === undefined ? 0 : (retry.maxRetries ?? 3),
-    baseDelayMs: retry?.baseDelayMs ?? 1000,
-    maxDelayMs: retry?.maxDelayMs ?? 30_000,
-    maxRetryAfterMs: retry?.maxRetryAfterMs ?? 60_000,
+    maxRetries: retry === undefined ? 0 : count(retry.maxRetries, 3),
+    baseDelayMs: count(retry?.baseDelayMs, 1000),
+    maxDelayMs: count(retry?.maxDelayMs, 30_000),
+    maxRetryAfterMs: count(retry?.maxRetryAfterMs, 60_000),
   };
   const budgetOption = retry?.budget;
   const budget: RetryBudget | undefined =
@@ -152,7 +153,11 @@ export function createClient(options: ClientOptions): Client {
         init.body = body as BodyInit;
       }
     }
-    const unsafeAllowed = req.idempotencyKey !== undefined || (req.retryUnsafe ?? retry?.retryUnsafe ?? false);
+    // An Idempotency-Key given as a plain header counts too.
+    const unsafeAllowed = headers['idempotency-key'] !== undefined || (req.retryUnsafe ?? retry?.retryUnsafe ?? false);
+    // A stream can be sent once (and fetch wants `duplex` for it); there is nothing to send again.
+    const replayable = typeof ReadableStream === 'undefined' || !(body instanceof ReadableStream);
+    if (!replayable) (init as RequestInit & { duplex: 'half' }).duplex = 'half';
 
     let spent: number | undefined;
     for (let retries = 0; ; retries++) {
@@ -183,7 +188,7 @@ export function createClient(options: ClientOptions): Client {
         remainingMs: deadline === undefined ? undefined : deadline - Date.now(),
         random: retry?.random,
       });
-      if (!answer.retry) return finish(error);
+      if (!answer.retry || !replayable) return finish(error);
       if (budget !== undefined) {
         spent = budget.acquire(error.kind);
         if (spent === undefined) return finish(error);
@@ -209,8 +214,11 @@ export function createClient(options: ClientOptions): Client {
     signal: AbortSignal | undefined,
   ): Promise<Result<T, Failure>> {
     const controller = new AbortController();
-    const byDeadline = remainingMs !== undefined && remainingMs < timeoutMs;
-    const timer = setTimeout(() => controller.abort(byDeadline ? DEADLINE : TIMEOUT), byDeadline ? remainingMs : timeoutMs);
+    // 0 or Infinity means no per-attempt limit; setTimeout would fire at once for either.
+    const perAttempt = timeoutMs > 0 ? timeoutMs : Infinity;
+    const byDeadline = remainingMs !== undefined && remainingMs < perAttempt;
+    const limit = byDeadline ? remainingMs : perAttempt;
+    const timer = limit < Infinity ? setTimeout(() => controller.abort(byDeadline ? DEADLINE : TIMEOUT), Math.min(limit, MAX_TIMER_MS)) : undefined;
     const onAbort = (): void => controller.abort(CALLER);
     signal?.addEventListener('abort', onAbort, { once: true });
     init.signal = controller.signal;
@@ -255,6 +263,11 @@ export function createClient(options: ClientOptions): Client {
       );
     },
   };
+}
+
+// A non-negative whole number, or the default for anything else (NaN, negative, undefined).
+function count(value: number | undefined, fallback: number): number {
+  return value !== undefined && value >= 0 ? Math.floor(value) : fallback;
 }
 
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {

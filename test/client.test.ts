@@ -317,3 +317,32 @@ describe('load', () => {
     }
   });
 });
+
+describe('option edges', () => {
+  it('timeoutMs 0 or Infinity means no per-attempt limit, while a deadline still applies', async () => {
+    server.script('GET /v1/me', [{ type: 'delay', ms: 150 }, { type: 'delay', ms: 150 }, { type: 'hang' }]);
+    expect((await genClient({ timeoutMs: 0 }).request('/me')).isOk()).toBe(true);
+    expect((await genClient({ timeoutMs: Number.POSITIVE_INFINITY }).request('/me')).isOk()).toBe(true);
+    const err = (await genClient({ timeoutMs: 0, deadlineMs: 100 }).request('/me'))._unsafeUnwrapErr();
+    expect(err).toMatchObject({ kind: 'timeout', code: 'deadline_exceeded' });
+  });
+
+  it('nonsense retry numbers fall back to the defaults instead of retrying forever', async () => {
+    server.script('GET /v1/me', Array.from({ length: 10 }, () => ({ type: 'empty_503' as const })));
+    const err = (await genClient({ retry: { maxRetries: Number.NaN, baseDelayMs: -5, maxDelayMs: 0, random: () => 0 } }).request('/me'))._unsafeUnwrapErr();
+    expect(err.attempts).toHaveLength(4);
+  });
+
+  it('an Idempotency-Key sent as a plain header lets a POST retry; a stream body is never resent', async () => {
+    server.script('POST /v1/document/create', [{ status: 500, text: '' }]);
+    const keyed = await genrexClient().request('/document/create', { method: 'POST', body: { prompt: 'x' }, headers: { 'Idempotency-Key': 'h-1' } });
+    expect(keyed.isOk()).toBe(true);
+    expect(server.requests).toHaveLength(2);
+    server.reset();
+    server.script('POST /v1/document/create', [{ type: 'empty_503' }]);
+    const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"prompt":"x"}')), c.close()) });
+    const once = await genrexClient().request('/document/create', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' } });
+    expect(once._unsafeUnwrapErr()).toMatchObject({ kind: 'server', status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+});
