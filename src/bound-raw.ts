@@ -48,9 +48,9 @@ function remaining(v: unknown, budget: number, depth: number): number {
       }
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return -1;
-      const keys = Object.keys(v);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
+      // for-in over a plain object: no key array to allocate. An inherited enumerable key (only
+      // on a polluted Object.prototype) can only make the estimate larger, never unsafe.
+      for (const key in v) {
         budget = remaining((v as Record<string, unknown>)[key], budget - key.length - 4, depth + 1);
         if (budget < 0) return -1;
       }

@@ -20,7 +20,7 @@ function headerValue(value: unknown): string | undefined {
  * Returns values in the order of `names` (all lower-case); never throws.
  */
 export function readHeaders(headers: HeadersInput | undefined | null, names: readonly string[]): Array<string | undefined> {
-  const out: Array<string | undefined> = names.map(() => undefined);
+  const out = new Array<string | undefined>(names.length);
   if (headers === undefined || headers === null || typeof headers !== 'object') return out;
   try {
     if (typeof (headers as Headers).get === 'function') {
@@ -28,9 +28,8 @@ export function readHeaders(headers: HeadersInput | undefined | null, names: rea
       return out;
     }
     const record = headers as Record<string, unknown>;
-    const keys = Object.keys(record);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
       let index = names.indexOf(key);
       if (index < 0) index = names.indexOf(key.toLowerCase());
       if (index >= 0 && out[index] === undefined) out[index] = headerValue(record[key]);
