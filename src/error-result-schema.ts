@@ -8,7 +8,7 @@ import { kindBehavior } from './kind-behavior.js';
  * `generation_failed` without `step` or a `network` error with a status are rejected.
  * Each kind's shape comes from `describeKind`, the same place `normalize` enforces it.
  */
-export const ErrorResultSchema = z.lazy(buildSchema) as unknown as z.ZodType<ErrorResult>;
+export const ErrorResultSchema = /* @__PURE__ */ z.lazy(buildSchema) as unknown as z.ZodType<ErrorResult>;
 
 // Built on first use: constructing sixteen zod objects at import costs milliseconds of cold start.
 function buildSchema() {

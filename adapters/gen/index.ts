@@ -6,14 +6,14 @@ const fields = { error: z.string(), error_code: z.string() };
 
 /** GEN's flat error body: `{ "error": "...", "error_code": "..." }`. */
 const errorBody = once(() => z.object(optionalFields(fields)));
-export const GenErrorBody = z.lazy(errorBody);
+export const GenErrorBody = /* @__PURE__ */ z.lazy(errorBody);
 
 /** The same shape, keeping whichever fields have the right type. */
 const lenientErrorBody = once(() => z.object(lenientFields(fields)));
-export const GenLenientErrorBody = z.lazy(lenientErrorBody);
+export const GenLenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
 
 /** GEN (`https://api.gen.pro/v1`, `X-API-Key` auth). */
-export const gen = defineAdapter({
+export const gen = /* @__PURE__ */ defineAdapter({
   name: 'gen',
   baseUrl: 'https://api.gen.pro/v1',
   auth: (apiKey) => ({ 'X-API-Key': apiKey }),

@@ -18,7 +18,7 @@ const errorBody = once(() =>
     error: z.object(optionalFields(errorFields)).optional(),
   }),
 );
-export const GenRexErrorBody = z.lazy(errorBody);
+export const GenRexErrorBody = /* @__PURE__ */ z.lazy(errorBody);
 
 /**
  * The same shapes, keeping whichever fields have the right type. A string `error` is read as
@@ -36,10 +36,10 @@ const lenientErrorBody = once(() =>
       .catch(undefined),
   }),
 );
-export const GenRexLenientErrorBody = z.lazy(lenientErrorBody);
+export const GenRexLenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
 
 /** GenRex (`https://api.genrex.io/v1`, Bearer auth, async jobs). */
-export const genrex = defineAdapter({
+export const genrex = /* @__PURE__ */ defineAdapter({
   name: 'genrex',
   baseUrl: 'https://api.genrex.io/v1',
   auth: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
