@@ -22,3 +22,4 @@ export {
 export { type MockAnswer } from './mock-answer.js';
 export { createMockFetch, type MockCall, type MockFetch, type MockFetchOptions } from './mock-fetch.js';
 export { mergeServerOptions, serverScenarios } from './server-scenarios.js';
+export { createSimulator, type SimAnswer, type Simulator, type SimRequest } from './simulator.js';

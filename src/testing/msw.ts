@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { type MockAnswer, resolveAnswer } from './mock-answer.js';
+import { createSimulator, type FakeServerOptions, type SimAnswer, type Simulator } from './simulator.js';
 
 export interface MswHandlerOptions {
   /** Prefix of the routes: the provider base your code calls. Default `*` (any origin), then `/v1/...`. */
@@ -34,4 +35,81 @@ export function mswHandlers(
       return resolved.response;
     });
   });
+}
+
+export interface ProviderHandlers extends Omit<Simulator, 'handle'> {
+  /** Pass to `setupServer(...handlers)` or `server.use(...handlers)`. */
+  handlers: HttpHandler[];
+}
+
+/**
+ * MSW 2 handlers that play GEN and GenRex exactly as `startFakeServer` does (same routes, auth
+ * checks, job lifecycle and scripted faults), for projects that already mock with MSW.
+ *
+ *   const genrex = providerHandlers({ genrex: { jobs: [{ failAt: 'images' }] } });
+ *   server.use(...genrex.handlers);
+ *   genrex.script('POST /v1/document/create', [{ type: 'empty_503' }]);
+ */
+export function providerHandlers(options: FakeServerOptions & MswHandlerOptions = {}): ProviderHandlers {
+  const simulator = createSimulator(options);
+  const origin = (options.baseUrl ?? '*').replace(/\/+$/, '').replace(/\/v1$/, '');
+  const handler = http.all(`${origin}/v1/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const answer = simulator.handle({ method: request.method, url: url.pathname + url.search, headers, body: await request.text() });
+    return toMswResponse(answer);
+  });
+  return {
+    handlers: [handler],
+    requests: simulator.requests,
+    requestsFor: simulator.requestsFor,
+    script: simulator.script,
+    planJobs: simulator.planJobs,
+    reset: simulator.reset,
+  };
+}
+
+async function toMswResponse(answer: SimAnswer): Promise<Response> {
+  switch (answer.kind) {
+    case 'response': {
+      if (answer.delayMs !== undefined && answer.delayMs > 0) await delay(answer.delayMs);
+      const nullBody = answer.text === '' || answer.status === 204 || answer.status === 205 || answer.status === 304;
+      return new Response(nullBody ? null : answer.text, { status: answer.status, headers: answer.headers });
+    }
+    case 'hang':
+      await delay('infinite');
+      return HttpResponse.error();
+    case 'reset':
+      return HttpResponse.error();
+    case 'drop_mid_body': {
+      // Headers arrive, then the body breaks off, as when a connection drops mid-body.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"success": true, "id": "job_'));
+          controller.error(new TypeError('terminated'));
+        },
+      });
+      return new Response(body, { status: answer.status, headers: { 'content-type': 'application/json' } });
+    }
+    case 'huge': {
+      const chunk = new Uint8Array(64 * 1024).fill(120);
+      let sent = 0;
+      // Pulled on demand, so a reader that cancels stops the generation.
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const size = Math.min(chunk.length, answer.bytes - sent);
+          if (size <= 0) return controller.close();
+          sent += size;
+          controller.enqueue(size === chunk.length ? chunk.slice() : chunk.slice(0, size));
+        },
+      });
+      return new Response(body, { status: answer.status, headers: { 'content-type': 'text/plain' } });
+    }
+    case 'delay':
+      await delay(answer.ms);
+      return toMswResponse(answer.then());
+  }
 }
