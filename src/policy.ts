@@ -56,11 +56,16 @@ export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable 
   };
   const fallbackRow = statuses.get('default') ?? { kind: 'unknown' };
 
+  // Statuses are few; remembering each one's row spares the string keys on every lookup.
+  const byStatus = new Map<number, StatusRow>();
   const statusRow = (status: number | undefined): StatusRow => {
     if (status === undefined) return fallbackRow;
-    return (
-      statuses.get(String(status)) ?? statuses.get(`${Math.floor(status / 100)}xx`) ?? fallbackRow
-    );
+    let row = byStatus.get(status);
+    if (row === undefined) {
+      row = statuses.get(String(status)) ?? statuses.get(`${Math.floor(status / 100)}xx`) ?? fallbackRow;
+      if (Number.isInteger(status) && status >= 100 && status <= 599) byStatus.set(status, row);
+    }
+    return row;
   };
 
   return {
