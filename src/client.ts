@@ -96,7 +96,7 @@ export function createClient(options: ClientOptions): Client {
   const { adapter, apiKey, onRetry } = options;
   const baseUrl = (options.baseUrl ?? adapter.baseUrl).replace(/\/+$/, '');
   // Checked once here rather than per request: parsing a URL costs about as much as the rest of the call's own work.
-  const baseUrlValid = URL.canParse(baseUrl);
+  const baseUrlValid = isUrl(baseUrl);
   const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const retry = options.retry === false ? undefined : (options.retry ?? {});
   const settings: RetrySettings = {
@@ -263,6 +263,15 @@ export function createClient(options: ClientOptions): Client {
       );
     },
   };
+}
+
+// Not URL.canParse: runtimes from before 2023 lack it.
+function isUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol !== '';
+  } catch {
+    return false;
+  }
 }
 
 // A non-negative whole number, or the default for anything else (NaN, negative, undefined).
