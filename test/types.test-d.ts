@@ -39,8 +39,11 @@ describe('ErrorResult types', () => {
     >;
   });
 
-  it('the schema parses to ErrorResult', () => {
-    expectTypeOf<z.infer<typeof ErrorResultSchema>>().toEqualTypeOf<ErrorResult>();
+  it('what the schema parses narrows on kind like any ErrorResult', () => {
+    const parsed = ErrorResultSchema.parse(JSON.parse('{}'));
+    if (parsed.kind === 'generation_failed') expectTypeOf(parsed.step).toEqualTypeOf<string>();
+    if (parsed.kind === 'timeout') expectTypeOf(parsed.status).toEqualTypeOf<408 | undefined>();
+    expectTypeOf<z.output<typeof ErrorResultSchema>>().toEqualTypeOf<ErrorResult>();
   });
 
   it('an exhaustive match must handle every kind', () => {
