@@ -9,7 +9,7 @@ import type { Policy } from './policy.js';
 import { DEFAULT_MAX_ERROR_BODY_BYTES } from './read-bounded-text.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
 import { decideRetry, type RetrySettings } from './retry-decision.js';
-import { scrubbableSecrets, scrubSecrets } from './scrub-secrets.js';
+import { scrubbableSecrets } from './scrub-secrets.js';
 import { MAX_TIMER_MS } from './retry-after.js';
 import { sleep } from './sleep.js';
 
@@ -113,8 +113,10 @@ export function createClient(options: ClientOptions): Client {
         ? budgetOption
         : createRetryBudget(budgetOption);
   const secrets = scrubbableSecrets([apiKey]);
+  // Every ErrorResult is scrubbed once, where it is made; what the client adds (outcome,
+  // attempts built from those results) carries nothing new to scrub.
   const normalizeOptions: NormalizeOptions = { policy: options.policy, secrets };
-  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES;
+  const readOptions = { ...normalizeOptions, maxErrorBodyBytes: options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES };
   const authHeaders = lowerKeys(adapter.auth(apiKey));
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...lowerKeys(options.headers), ...authHeaders };
 
@@ -130,7 +132,7 @@ export function createClient(options: ClientOptions): Client {
     const attempts: AttemptRecord[] = [];
     let callOutcome: Outcome | undefined;
     const finish = (error: ErrorResult & { outcome?: Outcome }): Result<T, ErrorResult> =>
-      err(scrubSecrets({ ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts }, secrets));
+      err({ ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts });
 
     if (!baseUrlValid) return finish(fail('invalid_request', 'invalid_url', `Not a valid base URL: ${baseUrl}`, 'not_sent'));
     const search = queryString(req.query);
@@ -195,7 +197,7 @@ export function createClient(options: ClientOptions): Client {
       }
       record.delayMs = answer.delayMs;
       try {
-        onRetry?.(attempts.length, scrubSecrets({ ...error, outcome: callOutcome, attempts: [...attempts] }, secrets), answer.delayMs);
+        onRetry?.(attempts.length, { ...error, outcome: callOutcome, attempts: [...attempts] }, answer.delayMs);
       } catch {
         // A logging hook that throws must not turn into a rejected call.
       }
@@ -232,10 +234,11 @@ export function createClient(options: ClientOptions): Client {
     };
     try {
       const response = await fetchImpl(url, init);
-      const result = await readResponse(adapter, response, { ...normalizeOptions, maxErrorBodyBytes, schema });
+      const result = await readResponse(adapter, response, readOptions, schema);
       if (result.isOk()) return ok(result.value);
       const error = result.error;
-      return err((error.code === 'body_read_error' ? interrupted() : undefined) ?? { ...error, outcome: error.outcome ?? responseOutcome(error, response.status) });
+      // A body that broke off because our timer or the caller's signal fired is that, not a network fault.
+      return err((error.kind === 'network' ? interrupted() : undefined) ?? { ...error, outcome: error.outcome ?? responseOutcome(response.status) });
     } catch (thrown) {
       return err(interrupted() ?? networkError(thrown));
     } finally {
@@ -245,10 +248,9 @@ export function createClient(options: ClientOptions): Client {
   }
 
   function networkError(thrown: unknown): Failure {
-    const code = errorCode(thrown);
     const message = describe(thrown);
-    if (code === 'ERR_INVALID_URL') return fail('invalid_request', 'invalid_url', message, 'not_sent');
-    return fail('network', 'network_error', code !== undefined && !message.includes(code) ? `${message} (${code})` : message, thrownOutcome(thrown));
+    if (errorCode(thrown) === 'ERR_INVALID_URL') return fail('invalid_request', 'invalid_url', message, 'not_sent');
+    return fail('network', 'network_error', message, thrownOutcome(thrown));
   }
 
   return {
@@ -258,7 +260,7 @@ export function createClient(options: ClientOptions): Client {
     request<T = unknown>(path: string, req: RequestOptions<T> = {}): ResultAsync<T, ErrorResult> {
       return new ResultAsync(
         run(path, req).catch((thrown: unknown) =>
-          err<T, ErrorResult>(scrubSecrets({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describe(thrown)}`, 'unknown'), attempts: [] }, secrets)),
+          err<T, ErrorResult>({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describe(thrown)}`, 'unknown'), attempts: [] }),
         ),
       );
     },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Adapter } from './define-adapter.js';
 import type { ErrorResult } from './error-result.js';
 import { type NormalizeOptions, normalizeParsed, syntheticError } from './normalize.js';
+import { errorCode } from './outcome.js';
 import { parseBody } from './parse-body.js';
 import { DEFAULT_MAX_ERROR_BODY_BYTES, readBoundedText } from './read-bounded-text.js';
 
@@ -24,18 +25,19 @@ export function fromResponse<T = unknown>(
   response: Response,
   options: FromResponseOptions<T> = {},
 ): ResultAsync<T, ErrorResult> {
-  return new ResultAsync(readResponse(adapter, response, options).catch(() => err(unreadable(adapter, options))));
+  return new ResultAsync(readResponse(adapter, response, options, options.schema).catch(() => err(unreadable(adapter, options))));
 }
 
 /** @internal The promise behind `fromResponse`; resolves, never rejects. */
 export async function readResponse<T>(
   adapter: Adapter,
   response: Response,
-  options: FromResponseOptions<T>,
+  options: FromResponseOptions<unknown>,
+  schema: z.ZodType<T> | undefined,
 ): Promise<Result<T, ErrorResult>> {
   const status = response.status;
   if (status < 200 || status >= 300) {
-    const { text } = await readBoundedText(response, options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
+    const text = await readBoundedText(response, options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
     // A body cut short still has its status and headers, which carry the decision.
     return err(normalizeParsed(adapter, status, response.headers, parseBody(text), options));
   }
@@ -54,20 +56,27 @@ export async function readResponse<T>(
   } catch {
     if (text.trim() !== '') {
       return err(
-        syntheticError(adapter, 'invalid_response', 'invalid_json', `The ${status} response body is not JSON.`, { status, raw: text }, options),
+        syntheticError(adapter, 'invalid_response', 'invalid_json', `The ${status} response body is not JSON.`, { status, raw: text, outcome: 'unknown' }, options),
       );
     }
   }
   if (adapter.isFailure(body)) return err(normalizeParsed(adapter, status, response.headers, body, options));
-  if (options.schema === undefined) return ok(body as T);
-  const parsed = options.schema.safeParse(body);
+  if (schema === undefined) return ok(body as T);
+  const parsed = schema.safeParse(body);
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
   return err(
-    syntheticError(adapter, 'invalid_response', 'schema_mismatch', `The ${status} response body does not match the schema: ${issues}`, { status, raw: body }, options),
+    syntheticError(
+      adapter,
+      'invalid_response',
+      'schema_mismatch',
+      `The ${status} response body does not match the schema: ${issues}`,
+      { status, raw: body, outcome: 'unknown' },
+      options,
+    ),
   );
 }
 
@@ -75,16 +84,17 @@ function unreadable(adapter: Adapter, options: NormalizeOptions): ErrorResult {
   return syntheticError(adapter, 'invalid_response', 'unreadable_response', 'The response could not be read.', {}, options);
 }
 
-/** @internal A short, safe description of a thrown value. */
+/**
+ * @internal A short, safe description of a thrown value: its message, its cause's message, and
+ * the system error code from anywhere on the cause chain when neither message names it.
+ */
 export function describe(cause: unknown): string {
   try {
-    if (cause instanceof Error) {
-      const inner = (cause as { cause?: unknown }).cause;
-      const code = inner && typeof inner === 'object' && 'code' in inner ? String((inner as { code: unknown }).code) : undefined;
-      const innerMessage = inner instanceof Error ? inner.message : undefined;
-      return [cause.message, innerMessage ?? code].filter(Boolean).join(': ');
-    }
-    return String(cause);
+    if (!(cause instanceof Error)) return String(cause);
+    const inner = (cause as { cause?: unknown }).cause;
+    const text = [cause.message, inner instanceof Error ? inner.message : undefined].filter(Boolean).join(': ');
+    const code = errorCode(cause);
+    return code === undefined || text.includes(code) ? text : `${text} (${code})`;
   } catch {
     return 'unknown error';
   }

@@ -1,4 +1,4 @@
-import type { ErrorResult, Outcome } from './error-result.js';
+import type { Outcome } from './error-result.js';
 
 const RANK: Readonly<Record<Outcome, number>> = { not_sent: 0, rejected: 1, unknown: 2 };
 
@@ -8,12 +8,12 @@ export function worstOutcome(a: Outcome | undefined, b: Outcome): Outcome {
 }
 
 /**
- * Whether the server may have acted, for an error that came with a response: any 4xx
- * (429 included), a 503 and a 2xx whose body reports failure are `rejected`; any other
- * status (500, 502, 504, ...) and a 2xx body we could not use are `unknown`.
+ * Whether the server may have acted, by the status of a response that reported a failure:
+ * any 4xx (429 included), a 503 and a 2xx whose body reports failure are `rejected`; any
+ * other status (500, 502, 504, ...) is `unknown`. A 2xx body that could not be read or used
+ * was acted on, and `readResponse` marks it `unknown` itself.
  */
-export function responseOutcome(error: ErrorResult, status: number): Outcome {
-  if (error.kind === 'invalid_response') return 'unknown';
+export function responseOutcome(status: number): Outcome {
   if (status >= 200 && status < 300) return 'rejected';
   if (status >= 400 && status < 500) return 'rejected';
   return status === 503 ? 'rejected' : 'unknown';

@@ -1,4 +1,4 @@
-import { type HeadersInput, readHeader } from './headers.js';
+import { type HeadersInput, readHeaders } from './headers.js';
 import { parseHttpDate } from './http-date.js';
 
 /** The largest delay `setTimeout` can hold; larger values would wrap to 1 ms. */
@@ -12,7 +12,8 @@ const DELTA_SECONDS = /^\d+(?:\.\d+)?$/;
  * Never negative, never NaN, clamped to what a timer can hold; `undefined` when absent or unreadable.
  */
 export function parseRetryAfter(headers: HeadersInput | undefined | null, nowMs?: number): number | undefined {
-  return retryAfterFromValues(readHeader(headers, 'retry-after-ms'), readHeader(headers, 'retry-after'), nowMs);
+  const [ms, value] = readHeaders(headers, ['retry-after-ms', 'retry-after']);
+  return retryAfterFromValues(ms, value, nowMs);
 }
 
 /** @internal `parseRetryAfter` on header values already read. */
