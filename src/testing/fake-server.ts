@@ -28,7 +28,7 @@ const MAX_REQUEST_BODY = 1024 * 1024;
  * The provider logic is the simulator's; this is only its transport.
  */
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
-  const simulator = createSimulator(options);
+  const { handle, ...controls } = createSimulator(options);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,7 +38,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       if (size <= MAX_REQUEST_BODY) chunks.push(chunk);
     });
     req.on('end', () => {
-      const answer = simulator.handle({
+      const answer = handle({
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         headers: { ...req.headers },
@@ -114,11 +114,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     url,
     baseUrl: `${url}/v1`,
     port,
-    requests: simulator.requests,
-    requestsFor: simulator.requestsFor,
-    script: simulator.script,
-    planJobs: simulator.planJobs,
-    reset: simulator.reset,
+    ...controls,
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

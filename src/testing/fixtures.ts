@@ -56,15 +56,34 @@ export function fixtureBody(fixture: Fixture): unknown {
 
 /** The fixture's body as bytes on the wire. */
 export function fixtureBodyText(fixture: Fixture): string {
-  if (fixture.response.text !== undefined) return fixture.response.text;
-  return fixture.response.body === undefined ? '' : JSON.stringify(fixture.response.body);
+  return cannedWire(fixture.response).text;
+}
+
+/** A scripted response: `text` wins over `body`, which is sent as JSON. */
+export interface CannedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  text?: string;
+}
+
+/** What a canned response puts on the wire: a JSON `body` gets a JSON content-type unless its headers name one. */
+export function cannedWire(canned: CannedResponse): { status: number; headers: Record<string, string>; text: string } {
+  const headers = { ...canned.headers };
+  const json = canned.text === undefined && canned.body !== undefined;
+  if (json && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  return { status: canned.status, headers, text: canned.text ?? (json ? JSON.stringify(canned.body) : '') };
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
+/** A `Response`, with no body at all when the text is empty or the status allows none. */
+export function responseOf(status: number, headers: Record<string, string>, text: string): Response {
+  return new Response(NULL_BODY_STATUSES.has(status) || text === '' ? null : text, { status, headers });
+}
+
 /** A real `Response` with the fixture's status, headers and body. */
 export function toResponse(fixture: Fixture): Response {
-  const { status, headers } = fixture.response;
-  const text = fixtureBodyText(fixture);
-  return new Response(NULL_BODY_STATUSES.has(status) || text === '' ? null : text, { status, headers });
+  const { status, headers, text } = cannedWire(fixture.response);
+  return responseOf(status, headers, text);
 }

@@ -7,6 +7,7 @@ export {
   fixtures,
   getFixture,
   type JsonValue,
+  type CannedResponse,
   toResponse,
 } from './fixtures.js';
 export {

@@ -1,4 +1,4 @@
-import { type Fixture, getFixture, toResponse } from './fixtures.js';
+import { type CannedResponse, cannedWire, type Fixture, getFixture, responseOf, toResponse } from './fixtures.js';
 
 /**
  * One scripted answer, shared by the mock fetch and the MSW handlers:
@@ -8,7 +8,7 @@ import { type Fixture, getFixture, toResponse } from './fixtures.js';
 export type MockAnswer =
   | Fixture
   | `${'gen' | 'genrex'}/${string}`
-  | { status: number; headers?: Record<string, string>; body?: unknown; text?: string }
+  | CannedResponse
   | { network: 'refused' | 'reset' | 'dns' }
   | { hang: true }
   | ((request: Request) => Response | Promise<Response>);
@@ -34,12 +34,8 @@ export async function resolveAnswer(answer: MockAnswer, request: Request): Promi
   }
   if ('hang' in answer) return { kind: 'hang' };
   if ('response' in answer && 'expected' in answer) return { kind: 'response', response: toResponse(answer) };
-  const canned = answer as { status: number; headers?: Record<string, string>; body?: unknown; text?: string };
-  const text = canned.text ?? (canned.body === undefined ? undefined : JSON.stringify(canned.body));
-  const headers = new Headers(canned.headers);
-  if (canned.text === undefined && canned.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  const nullBody = canned.status === 204 || canned.status === 205 || canned.status === 304 || text === undefined || text === '';
-  return { kind: 'response', response: new Response(nullBody ? null : text, { status: canned.status, headers }) };
+  const { status, headers, text } = cannedWire(answer as CannedResponse);
+  return { kind: 'response', response: responseOf(status, headers, text) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { responseOf } from './fixtures.js';
 import { type MockAnswer, resolveAnswer } from './mock-answer.js';
 import { createSimulator, type FakeServerOptions, type SimAnswer, type Simulator } from './simulator.js';
 
@@ -17,7 +18,7 @@ export function mswHandlers(
   routes: Record<string, MockAnswer | readonly MockAnswer[]>,
   options: MswHandlerOptions = {},
 ): HttpHandler[] {
-  const origin = (options.baseUrl ?? '*').replace(/\/+$/, '').replace(/\/v1$/, '');
+  const origin = originOf(options);
   return Object.entries(routes).map(([route, answers]) => {
     const [method = 'GET', path = '/'] = route.split(' ');
     const list: readonly MockAnswer[] = Array.isArray(answers) ? answers : [answers as MockAnswer];
@@ -51,33 +52,29 @@ export interface ProviderHandlers extends Omit<Simulator, 'handle'> {
  *   genrex.script('POST /v1/document/create', [{ type: 'empty_503' }]);
  */
 export function providerHandlers(options: FakeServerOptions & MswHandlerOptions = {}): ProviderHandlers {
-  const simulator = createSimulator(options);
-  const origin = (options.baseUrl ?? '*').replace(/\/+$/, '').replace(/\/v1$/, '');
-  const handler = http.all(`${origin}/v1/*`, async ({ request }) => {
+  const { handle, ...controls } = createSimulator(options);
+  const handler = http.all(`${originOf(options)}/v1/*`, async ({ request }) => {
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    const answer = simulator.handle({ method: request.method, url: url.pathname + url.search, headers, body: await request.text() });
+    const answer = handle({ method: request.method, url: url.pathname + url.search, headers, body: await request.text() });
     return toMswResponse(answer);
   });
-  return {
-    handlers: [handler],
-    requests: simulator.requests,
-    requestsFor: simulator.requestsFor,
-    script: simulator.script,
-    planJobs: simulator.planJobs,
-    reset: simulator.reset,
-  };
+  return { handlers: [handler], ...controls };
+}
+
+// The origin routes are matched under: the base URL without its `/v1`, or any origin.
+function originOf(options: MswHandlerOptions): string {
+  return (options.baseUrl ?? '*').replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
 async function toMswResponse(answer: SimAnswer): Promise<Response> {
   switch (answer.kind) {
     case 'response': {
       if (answer.delayMs !== undefined && answer.delayMs > 0) await delay(answer.delayMs);
-      const nullBody = answer.text === '' || answer.status === 204 || answer.status === 205 || answer.status === 304;
-      return new Response(nullBody ? null : answer.text, { status: answer.status, headers: answer.headers });
+      return responseOf(answer.status, answer.headers, answer.text);
     }
     case 'hang':
       await delay('infinite');

@@ -1,12 +1,12 @@
 import type { GenRexStep } from '../error-result.js';
-import { type Fixture, fixtureBodyText, getFixture } from './fixtures.js';
+import { type CannedResponse, cannedWire, type Fixture, getFixture } from './fixtures.js';
 
 /** One scripted answer for a route. Each is used once, in order; then the route plays the provider. */
 export type Fault =
   /** Play the provider normally for this request. */
   | 'pass'
   /** A canned response. `text` wins over `body` (JSON). */
-  | { status: number; headers?: Record<string, string>; body?: unknown; text?: string; delayMs?: number }
+  | (CannedResponse & { delayMs?: number })
   /** A fixture's response: `{ fixture: 'gen/unauthorized' }`. */
   | { fixture: `${'gen' | 'genrex'}/${string}`; delayMs?: number }
   /** A 429 in the provider's shape, with a Retry-After (seconds, or an HTTP-date string). */
@@ -155,13 +155,12 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
     if (fault === 'pass') return play(req);
     if ('fixture' in fault) {
       const [provider, name] = fault.fixture.split('/') as [Fixture['provider'], string];
-      const fixture = getFixture(provider, name);
-      return respond(fixture.response.status, fixtureBodyText(fixture), fixture.response.headers, fault.delayMs);
+      const wire = cannedWire(getFixture(provider, name).response);
+      return respond(wire.status, wire.text, wire.headers, fault.delayMs);
     }
     if ('status' in fault && !('type' in fault)) {
-      const text = fault.text ?? (fault.body === undefined ? '' : JSON.stringify(fault.body));
-      const headers = { ...(fault.text === undefined && fault.body !== undefined ? { 'content-type': 'application/json' } : {}), ...fault.headers };
-      return respond(fault.status, text, headers, fault.delayMs);
+      const wire = cannedWire(fault);
+      return respond(wire.status, wire.text, wire.headers, fault.delayMs);
     }
     switch (fault.type) {
       case 'rate_limit': {
