@@ -16,7 +16,7 @@ export function boundText(text: string, max: number): string {
 export function boundRaw(value: unknown, maxChars: number = DEFAULT_MAX_RAW_CHARS): unknown {
   if (typeof value === 'string') return boundText(value, maxChars);
   if (value === undefined) return undefined;
-  if (fitsAsJson(value, maxChars)) return value;
+  if (remaining(value, maxChars, 0) >= 0) return value;
   try {
     const json = JSON.stringify(value);
     return json === undefined ? undefined : boundText(json, maxChars);
@@ -26,37 +26,26 @@ export function boundRaw(value: unknown, maxChars: number = DEFAULT_MAX_RAW_CHAR
 }
 
 // Spends a character budget walking the value and stops as soon as it is gone, so a huge
-// body costs no more than a small one. Returns the budget left, or -1 for "does not fit".
-function fitsAsJson(value: unknown, maxChars: number): boolean {
-  return remaining(value, maxChars, 0) >= 0;
+// body costs no more than a small one. The estimate may run high (array indexes count as
+// keys, every slot pays for a `null`), never low. Returns the budget left; below 0 means "does not fit".
+function remaining(v: unknown, budget: number, depth: number): number {
+  if (typeof v === 'string') return budget - v.length - 2;
+  if (typeof v === 'number') return Number.isFinite(v) ? budget - 12 : -1;
+  if (typeof v === 'boolean' || v === null) return budget - 5;
+  if (typeof v !== 'object' || depth > 20) return -1;
+  // A hole in an array is written as `null`, and for-in skips it: charge every slot up front.
+  if (Array.isArray(v)) budget -= v.length * 5;
+  else if (!isPlain(v)) return -1;
+  // for-in: no key array to allocate. An inherited enumerable key (only on a polluted
+  // Object.prototype) can only make the estimate larger, never unsafe.
+  for (const key in v) {
+    budget = remaining((v as Record<string, unknown>)[key], budget - key.length - 4, depth + 1);
+    if (budget < 0) break;
+  }
+  return budget;
 }
 
-function remaining(v: unknown, budget: number, depth: number): number {
-  switch (typeof v) {
-    case 'string':
-      return budget - v.length - 2;
-    case 'number':
-      return Number.isFinite(v) ? budget - 12 : -1;
-    case 'boolean':
-      return budget - 5;
-    case 'object': {
-      if (v === null) return budget - 4;
-      if (depth > 20) return -1;
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length && budget >= 0; i++) budget = remaining(v[i], budget - 1, depth + 1);
-        return budget;
-      }
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) return -1;
-      // for-in over a plain object: no key array to allocate. An inherited enumerable key (only
-      // on a polluted Object.prototype) can only make the estimate larger, never unsafe.
-      for (const key in v) {
-        budget = remaining((v as Record<string, unknown>)[key], budget - key.length - 4, depth + 1);
-        if (budget < 0) return -1;
-      }
-      return budget;
-    }
-    default:
-      return -1;
-  }
+function isPlain(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

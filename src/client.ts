@@ -202,7 +202,7 @@ export function createClient(options: ClientOptions): Client {
         // A logging hook that throws must not turn into a rejected call.
       }
       if (!(await sleep(answer.delayMs, signal))) {
-        return finish(fail('aborted', 'aborted', 'The caller aborted the request while it waited to retry.', 'not_sent'));
+        return finish(fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent'));
       }
     }
   }

@@ -46,7 +46,7 @@ export async function readResponse<T>(
     text = NO_BODY.has(status) ? '' : await response.text();
   } catch (cause) {
     return err(
-      syntheticError(adapter, 'network', 'body_read_error', `The ${status} response body could not be read: ${describe(cause)}`, { outcome: 'unknown' }, options),
+      syntheticError(adapter, 'network', 'body_read_error', `The ${status} body could not be read: ${describe(cause)}`, { outcome: 'unknown' }, options),
     );
   }
   let body: unknown;
@@ -56,7 +56,7 @@ export async function readResponse<T>(
   } catch {
     if (text.trim() !== '') {
       return err(
-        syntheticError(adapter, 'invalid_response', 'invalid_json', `The ${status} response body is not JSON.`, { status, raw: text, outcome: 'unknown' }, options),
+        syntheticError(adapter, 'invalid_response', 'invalid_json', `The ${status} body is not JSON.`, { status, raw: text, outcome: 'unknown' }, options),
       );
     }
   }
@@ -73,7 +73,7 @@ export async function readResponse<T>(
       adapter,
       'invalid_response',
       'schema_mismatch',
-      `The ${status} response body does not match the schema: ${issues}`,
+      `The ${status} body does not match the schema: ${issues}`,
       { status, raw: body, outcome: 'unknown' },
       options,
     ),

@@ -1,7 +1,7 @@
 import { match } from 'ts-pattern';
 import { ERROR_KINDS, type ErrorKind } from './error-result.js';
 
-/** What a kind means to the client and to re-emitters. */
+/** What a kind means to the client and to the shape of its ErrorResult. */
 export interface KindBehavior {
   /** The client retries it by itself (policy `retryable` and method safety permitting). */
   autoRetry: boolean;
@@ -9,40 +9,31 @@ export interface KindBehavior {
   status: 'any' | 'none' | '408';
   /** Always carries `step`. */
   needsStep: boolean;
-  /** The status a service should answer with when it re-emits this failure (RFC 9457). */
-  problemStatus: number;
-  /** A short, stable title for the kind. */
-  title: string;
 }
 
-const row = (autoRetry: boolean, problemStatus: number, title: string, extra: Partial<KindBehavior> = {}): KindBehavior => ({
-  autoRetry,
-  status: 'any',
-  needsStep: false,
-  problemStatus,
-  title,
-  ...extra,
-});
+const row = (autoRetry: boolean, status: KindBehavior['status'] = 'any', needsStep = false): KindBehavior => ({ autoRetry, status, needsStep });
 
 /** The one place where kinds become behaviour; adding a kind fails to compile until it is handled here. */
 export function describeKind(kind: ErrorKind): KindBehavior {
   return match(kind)
-    .with('authentication', () => row(false, 502, 'Upstream authentication failed'))
-    .with('permission', () => row(false, 502, 'Upstream permission denied'))
-    .with('not_found', () => row(false, 404, 'Not found'))
-    .with('invalid_request', () => row(false, 400, 'Invalid request'))
-    .with('insufficient_credits', () => row(false, 402, 'Insufficient credits'))
-    .with('conflict', () => row(false, 409, 'Conflict'))
-    .with('rate_limited', () => row(true, 429, 'Rate limited'))
-    .with('server', () => row(true, 502, 'Upstream server error'))
+    .with('rate_limited', 'server', () => row(true))
+    .with('network', () => row(true, 'none'))
+    .with('timeout', () => row(true, '408'))
+    .with('aborted', () => row(false, 'none'))
     // Resubmitting a job is the caller's decision: it may cost money and the status endpoint would answer the same.
-    .with('generation_failed', () => row(false, 502, 'Generation failed', { needsStep: true }))
-    .with('content_policy', () => row(false, 422, 'Content flagged by moderation'))
-    .with('network', () => row(true, 502, 'Upstream unreachable', { status: 'none' }))
-    .with('timeout', () => row(true, 504, 'Upstream timed out', { status: '408' }))
-    .with('aborted', () => row(false, 499, 'Request cancelled', { status: 'none' }))
-    .with('invalid_response', () => row(false, 502, 'Invalid upstream response'))
-    .with('unknown', () => row(false, 502, 'Upstream error'))
+    .with('generation_failed', () => row(false, 'any', true))
+    .with(
+      'authentication',
+      'permission',
+      'not_found',
+      'invalid_request',
+      'insufficient_credits',
+      'conflict',
+      'content_policy',
+      'invalid_response',
+      'unknown',
+      () => row(false),
+    )
     .exhaustive();
 }
 

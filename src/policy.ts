@@ -39,39 +39,31 @@ export interface Policy {
  * that row's kind; a row for an unknown code or provider is added.
  */
 export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable = policyTable): Policy {
-  const codes = new Map<string, Map<string, CodeRow>>();
-  for (const table of [base.codes, overrides.codes ?? {}]) {
-    for (const provider of Object.keys(table)) {
-      codes.set(provider, merge(codes.get(provider), table[provider]));
-    }
+  const codes = Object.create(null) as Record<string, Record<string, CodeRow>>;
+  for (const source of [base.codes, overrides.codes ?? {}]) {
+    for (const provider of Object.keys(source)) codes[provider] = merge(codes[provider] ?? {}, source[provider]);
   }
-  const statuses = merge<StatusRow>(undefined, base.statuses, overrides.statuses as PolicyTable['statuses'] | undefined);
-  const kinds = Object.fromEntries(merge(undefined, base.kinds, overrides.kinds as PolicyTable['kinds'] | undefined)) as PolicyTable['kinds'];
+  const statuses = merge(base.statuses, overrides.statuses);
+  const kinds = merge(base.kinds, overrides.kinds) as PolicyTable['kinds'];
   const jobFailed = { ...base.jobFailed, ...overrides.jobFailed };
-  const table: PolicyTable = {
-    codes: Object.fromEntries([...codes].map(([p, rows]) => [p, Object.fromEntries(rows)])),
-    jobFailed,
-    statuses: Object.fromEntries(statuses),
-    kinds,
-  };
-  const fallbackRow = statuses.get('default') ?? { kind: 'unknown' };
+  const fallbackRow = statuses.default ?? { kind: 'unknown' };
 
-  // Statuses are few; remembering each one's row spares the string keys on every lookup.
-  const byStatus = new Map<number, StatusRow>();
+  // Statuses are few; remembering each one's row spares building string keys on every lookup.
+  const byStatus = new Map<number | undefined, StatusRow>();
   const statusRow = (status: number | undefined): StatusRow => {
-    if (status === undefined) return fallbackRow;
     let row = byStatus.get(status);
     if (row === undefined) {
-      row = statuses.get(String(status)) ?? statuses.get(`${Math.floor(status / 100)}xx`) ?? fallbackRow;
-      if (Number.isInteger(status) && status >= 100 && status <= 599) byStatus.set(status, row);
+      row = (status === undefined ? undefined : (statuses[status] ?? statuses[`${Math.floor(status / 100)}xx`])) ?? fallbackRow;
+      // Bounded: `resolve` is public and a caller may ask about any number.
+      if (byStatus.size < 1000) byStatus.set(status, row);
     }
     return row;
   };
 
   return {
-    table,
+    table: { codes, jobFailed, statuses, kinds },
     resolve(query: PolicyQuery): PolicyDecision {
-      const codeRow = query.code === undefined ? undefined : codes.get(query.provider)?.get(query.code);
+      const codeRow = query.code === undefined ? undefined : codes[query.provider]?.[query.code];
       const fallback: StatusRow =
         query.kind !== undefined ? { kind: query.kind } : query.jobFailed === true ? jobFailed : statusRow(query.status);
       const kind = codeRow?.kind ?? fallback.kind ?? 'unknown';
@@ -90,13 +82,11 @@ export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable 
   };
 }
 
-// Rows by key, each later source merged field by field over the earlier. A Map, so a key
-// such as `__proto__` or `constructor` is just a key.
-function merge<Row>(into: Map<string, Row> | undefined, ...sources: Array<Readonly<Record<string, Partial<Row>>> | undefined>): Map<string, Row> {
-  const rows = new Map(into);
-  for (const source of sources) {
-    for (const key of Object.keys(source ?? {})) rows.set(key, { ...rows.get(key), ...source![key] } as Row);
-  }
+// Rows by key, the override's fields merged over the base row's. A null-prototype object, so
+// a key such as `__proto__` or `constructor` is just a key, in the table and in lookups.
+function merge<Row>(base: Readonly<Record<string, Row>>, over: Readonly<Record<string, Partial<Row> | undefined>> = {}): Record<string, Row> {
+  const rows = Object.create(null) as Record<string, Row>;
+  for (const source of [base, over]) for (const key of Object.keys(source)) rows[key] = { ...rows[key], ...source[key] } as Row;
   return rows;
 }
 

@@ -1,5 +1,4 @@
-import type { ErrorResult } from './error-result.js';
-import { kindBehavior } from './kind-behavior.js';
+import type { ErrorKind, ErrorResult } from './error-result.js';
 import { reasonPhrase } from './reason-phrase.js';
 
 /** An RFC 9457 problem details object, with faultline's fields as extension members. */
@@ -39,17 +38,37 @@ export interface ProblemDetailsOptions {
   includeRaw?: boolean;
 }
 
+// Per kind: the status a service answers with when it re-emits the failure, and a stable title.
+// A provider's auth failure or 5xx is the provider's fault, not the caller's: 502.
+const PROBLEMS: Readonly<Record<ErrorKind, readonly [number, string]>> = {
+  authentication: [502, 'Upstream authentication failed'],
+  permission: [502, 'Upstream permission denied'],
+  not_found: [404, 'Not found'],
+  invalid_request: [400, 'Invalid request'],
+  insufficient_credits: [402, 'Insufficient credits'],
+  conflict: [409, 'Conflict'],
+  rate_limited: [429, 'Rate limited'],
+  server: [502, 'Upstream server error'],
+  generation_failed: [502, 'Generation failed'],
+  content_policy: [422, 'Content flagged by moderation'],
+  network: [502, 'Upstream unreachable'],
+  timeout: [504, 'Upstream timed out'],
+  aborted: [499, 'Request cancelled'],
+  invalid_response: [502, 'Invalid upstream response'],
+  unknown: [502, 'Upstream error'],
+};
+
 /**
  * The ErrorResult as an RFC 9457 `application/problem+json` body, for a service that re-emits a
  * provider's failure from its own API. `detail` is the policy's hint, never the provider's text,
  * so nothing the provider said leaks unless asked for.
  */
 export function toProblemDetails(error: ErrorResult, options: ProblemDetailsOptions = {}): ProblemDetails {
-  const behavior = kindBehavior(error.kind);
-  const status = typeof options.status === 'function' ? options.status(error) : (options.status ?? behavior.problemStatus);
+  const [kindStatus, kindTitle] = PROBLEMS[error.kind] ?? PROBLEMS.unknown;
+  const status = typeof options.status === 'function' ? options.status(error) : (options.status ?? kindStatus);
   const problem: ProblemDetails = {
     type: options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${error.kind}`,
-    title: options.typeBase === undefined ? reasonPhrase(status) : behavior.title,
+    title: options.typeBase === undefined ? reasonPhrase(status) : kindTitle,
     status,
     detail: error.hint,
     kind: error.kind,

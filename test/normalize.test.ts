@@ -79,6 +79,17 @@ describe('normalize: fields', () => {
     expect(normalize(gen, { status: 404, body: small }, { maxRawChars: 0 }).raw).toBeUndefined();
   });
 
+  it('bounds raw by its JSON, holes in arrays and values JSON cannot hold included', () => {
+    // 3000 holes are 15 KB of `null,` in JSON: too big to keep as the array itself.
+    const sparse = normalize(gen, { status: 500, body: { error_code: 'x', list: new Array(3000) } }).raw;
+    expect(typeof sparse).toBe('string');
+    expect((sparse as string).length).toBeLessThanOrEqual(8300);
+    const nested = { error_code: 'x', list: [1, [2, null], { a: true }] };
+    expect(normalize(gen, { status: 500, body: nested }).raw).toBe(nested);
+    expect(normalize(gen, { status: 500, body: { error_code: 'x', at: new Date(0) } }).raw).toBe('{"error_code":"x","at":"1970-01-01T00:00:00.000Z"}');
+    expect(normalize(gen, { status: 500, body: { error_code: 'x', n: Number.NaN } }).raw).toBe('{"error_code":"x","n":null}');
+  });
+
   it('reads Retry-After, retry-after-ms and request ids from a Headers object or a record', () => {
     const h = new Headers({ 'Retry-After': '7', 'X-Request-Id': 'req_1' });
     expect(normalize(gen, { status: 429, headers: h })).toMatchObject({ retryAfterMs: 7000, requestId: 'req_1' });
@@ -135,6 +146,17 @@ describe('policy overrides', () => {
     expect(normalize(gen, { status: 503 }, { policy })).toMatchObject({ kind: 'server', retryable: false, hint: 'Our words.' });
     expect(normalize(gen, { status: 503 })).toMatchObject({ retryable: true });
     expect(normalize(gen, { status: 422, body: { error_code: 'agent_not_found' } }).kind).toBe('invalid_request');
+  });
+
+  it('treats __proto__ and constructor as codes like any other, in overrides and lookups', () => {
+    const codes = JSON.parse('{"gen":{"__proto__":{"kind":"conflict"},"constructor":{"kind":"not_found"}}}') as Record<string, Record<string, { kind: 'conflict' }>>;
+    const policy = createPolicy({ codes });
+    expect(normalize(gen, { status: 500, body: { error_code: '__proto__' } }, { policy }).kind).toBe('conflict');
+    expect(normalize(gen, { status: 500, body: { error_code: 'constructor' } }, { policy }).kind).toBe('not_found');
+    expect(normalize(gen, { status: 500, body: { error_code: 'toString' } }, { policy }).kind).toBe('server');
+    expect(normalize(genrex, { status: 500, body: { error: { code: '__proto__' } } }, { policy }).kind).toBe('server');
+    expect(Object.hasOwn(policy.table.codes.gen!, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).kind).toBeUndefined();
   });
 
   it('keeps the per-kind shape whatever a row says', () => {
