@@ -64,7 +64,8 @@ const PROBLEMS: Readonly<Record<ErrorKind, readonly [number, string]>> = {
  * so nothing the provider said leaks unless asked for.
  */
 export function toProblemDetails(error: ErrorResult, options: ProblemDetailsOptions = {}): ProblemDetails {
-  const [kindStatus, kindTitle] = PROBLEMS[error.kind] ?? PROBLEMS.unknown;
+  // Own keys only: a deserialized `kind` of `constructor` must not find Object's.
+  const [kindStatus, kindTitle] = Object.hasOwn(PROBLEMS, error.kind) ? PROBLEMS[error.kind] : PROBLEMS.unknown;
   const status = typeof options.status === 'function' ? options.status(error) : (options.status ?? kindStatus);
   const problem: ProblemDetails = {
     type: options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${error.kind}`,

@@ -35,4 +35,12 @@ describe('toProblemDetails', () => {
     expect(toProblemDetails(normalize(genrex, { status: 401, body: {} })).status).toBe(502);
     expect(JSON.stringify(toProblemDetails(error, { includeMessage: true }))).not.toContain(key);
   });
+
+  it('answers for a kind it does not know (a hostile deserialized object) as for unknown', () => {
+    const error = normalize(genrex, { status: 500, body: {} });
+    for (const kind of ['constructor', '__proto__', 'toString', 'nonsense']) {
+      const problem = toProblemDetails({ ...error, kind } as unknown as typeof error, { typeBase: 'https://e.example/' });
+      expect(problem).toMatchObject({ status: 502, title: 'Upstream error' });
+    }
+  });
 });
