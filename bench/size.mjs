@@ -1,6 +1,7 @@
 // Size of the root entry as a browser or edge bundle would ship it: bundled from dist/index.js,
 // minified, gzipped, with zod, neverthrow and ts-pattern left external. `--max BYTES` fails above it.
-// Also prints what a consumer's bundler keeps for a few common imports (tree-shaken), for context.
+// Also prints what a consumer's bundler keeps for a few common imports (tree-shaken), for context;
+// `--breakdown` adds what each large part of the root entry costs it.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -33,6 +34,19 @@ export function measureSize() {
   return bundle({ entryPoints: [`${DIST}index.js`] });
 }
 
+/** Parts of the root entry, each measured as what the root loses without it. */
+export const PARTS = {
+  'the client and its retry machinery': ['createClient', 'DEFAULT_TIMEOUT_MS', 'createRetryBudget', 'decideRetry', 'backoffDelay'],
+  toProblemDetails: ['toProblemDetails'],
+  ErrorResultSchema: ['ErrorResultSchema'],
+  fromResponse: ['fromResponse'],
+};
+
+export async function measureWithout(names) {
+  const all = Object.keys(await import(`${DIST}index.js`));
+  return measureImports(all.filter((name) => !names.includes(name)));
+}
+
 export function measureImports(names) {
   return bundle({ stdin: { contents: `export { ${names.join(', ')} } from './index.js';`, resolveDir: DIST, loader: 'js' } });
 }
@@ -45,6 +59,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const names of IMPORT_SETS) {
     const size = await measureImports(names);
     console.log(`  a consumer importing ${names.join(' + ')}: ${size.gzipped} B min+gzip`);
+  }
+  if (process.argv.includes('--breakdown')) {
+    for (const [part, names] of Object.entries(PARTS)) {
+      const without = await measureWithout(names);
+      console.log(`  ${part} adds ${gzipped - without.gzipped} B (root without it: ${without.gzipped} B)`);
+    }
   }
   if (max !== undefined && gzipped > max) {
     console.error(`size budget exceeded: ${gzipped} B > ${max} B`);
