@@ -28,7 +28,7 @@ export interface PolicyQuery {
 
 /** A resolved policy table, ready to answer queries. */
 export interface Policy {
-  /** The merged table, for rendering and inspection. */
+  /** The merged table, for rendering and inspection. Its row maps have no prototype, so any code, `__proto__` included, is plain data. */
   readonly table: PolicyTable;
   resolve(query: PolicyQuery): PolicyDecision;
 }
