@@ -47,7 +47,14 @@ const genrexShaped = fc.record(
   { requiredKeys: [] },
 );
 
-const structured = fc.oneof(fc.jsonValue(), hostileObject, genShaped, genrexShaped);
+// Arrays with holes: JSON writes each hole as `null`, which a walk over the elements never sees.
+const sparse = fc.tuple(fc.integer({ min: 1, max: 6000 }), fc.array(fc.tuple(fc.nat(), scalar), { maxLength: 4 })).map(([length, items]) => {
+  const list: unknown[] = new Array(length);
+  for (const [index, value] of items) list[index % length] = value;
+  return { error_code: 'x', list };
+});
+
+const structured = fc.oneof(fc.jsonValue(), hostileObject, genShaped, genrexShaped, sparse);
 
 /** Any body the normalizers may be handed: parsed JSON, its text, garbage text, HTML, huge strings, nothing. */
 export const anyBody: fc.Arbitrary<unknown> = fc.oneof(
