@@ -171,7 +171,7 @@ export function createClient(options: ClientOptions): Client {
       const result = await attempt<T>(url, init, req.schema, timeoutMs, remainingMs, signal);
       if (result.isOk()) {
         budget?.recordSuccess(spent);
-        return ok(result.value);
+        return result;
       }
       const error = result.error;
       callOutcome = worstOutcome(callOutcome, error.outcome);

@@ -41,7 +41,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       const answer = handle({
         method: req.method ?? 'GET',
         url: req.url ?? '/',
-        headers: { ...req.headers },
+        headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
       perform(answer, req, res);

@@ -49,6 +49,12 @@ export function getFixture(provider: Fixture['provider'], name: string): Fixture
   return fixture;
 }
 
+/** A fixture by its `"provider/name"` reference, as scripted answers and faults name it. */
+export function fixtureNamed(ref: `${Fixture['provider']}/${string}`): Fixture {
+  const slash = ref.indexOf('/');
+  return getFixture(ref.slice(0, slash) as Fixture['provider'], ref.slice(slash + 1));
+}
+
 /** The fixture's body as `normalize` and `classify` take it: the raw text, the JSON value, or undefined. */
 export function fixtureBody(fixture: Fixture): unknown {
   return fixture.response.text ?? fixture.response.body;

@@ -1,4 +1,4 @@
-import { type CannedResponse, cannedWire, type Fixture, getFixture, responseOf, toResponse } from './fixtures.js';
+import { type CannedResponse, cannedWire, type Fixture, fixtureNamed, responseOf, toResponse } from './fixtures.js';
 
 /**
  * One scripted answer, shared by the mock fetch and the MSW handlers:
@@ -23,10 +23,7 @@ const NETWORK_CODES = { refused: 'ECONNREFUSED', reset: 'ECONNRESET', dns: 'ENOT
 /** Turns an answer into what the transport should do. */
 export async function resolveAnswer(answer: MockAnswer, request: Request): Promise<Resolved> {
   if (typeof answer === 'function') return { kind: 'response', response: await answer(request) };
-  if (typeof answer === 'string') {
-    const [provider, name] = answer.split('/') as [Fixture['provider'], string];
-    return { kind: 'response', response: toResponse(getFixture(provider, name)) };
-  }
+  if (typeof answer === 'string') return { kind: 'response', response: toResponse(fixtureNamed(answer)) };
   if ('network' in answer) {
     // The shape Node's fetch rejects with, so code that inspects `cause.code` sees the real thing.
     const code = NETWORK_CODES[answer.network];

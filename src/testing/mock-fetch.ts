@@ -41,10 +41,7 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const mock = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const body = request.body === null ? undefined : await request.clone().text();
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const headers: Record<string, string> = Object.fromEntries(request.headers);
     calls.push({ method: request.method, url: request.url, headers, body });
     const signal = init?.signal ?? undefined;
     if (signal?.aborted) throw signal.reason;

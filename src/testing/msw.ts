@@ -55,10 +55,7 @@ export function providerHandlers(options: FakeServerOptions & MswHandlerOptions 
   const { handle, ...controls } = createSimulator(options);
   const handler = http.all(`${originOf(options)}/v1/*`, async ({ request }) => {
     const url = new URL(request.url);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const headers: Record<string, string> = Object.fromEntries(request.headers);
     const answer = handle({ method: request.method, url: url.pathname + url.search, headers, body: await request.text() });
     return toMswResponse(answer);
   });

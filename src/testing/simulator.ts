@@ -1,5 +1,5 @@
-import type { GenRexStep } from '../error-result.js';
-import { type CannedResponse, cannedWire, type Fixture, getFixture } from './fixtures.js';
+import { GENREX_STEPS, type GenRexStep } from '../error-result.js';
+import { type CannedResponse, cannedWire, fixtureNamed } from './fixtures.js';
 
 /** One scripted answer for a route. Each is used once, in order; then the route plays the provider. */
 export type Fault =
@@ -56,14 +56,6 @@ export interface FakeServerOptions {
   faults?: Record<string, Fault[]>;
 }
 
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, as sent. */
-  url: string;
-  /** Lower-case header names. */
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
 
 export const FAKE_GEN_KEY = 'gen_test_key_0123456789';
 export const FAKE_GENREX_KEY = 'grx_sk_test_0123456789';
@@ -77,6 +69,9 @@ export interface SimRequest {
   headers: Record<string, string | string[] | undefined>;
   body: string;
 }
+
+/** A request the fake received, as the transport handed it over. */
+export type RecordedRequest = SimRequest;
 
 /** What the transport must do: answer, or misbehave the way a scripted fault asks. */
 export type SimAnswer =
@@ -103,7 +98,6 @@ export interface Simulator {
   reset(): void;
 }
 
-const STEPS: readonly GenRexStep[] = ['researching', 'generating', 'images', 'audio'];
 const STEP_CODES: Readonly<Record<GenRexStep, string>> = {
   researching: 'RESEARCH_ERROR',
   generating: 'TEXT_GENERATION_ERROR',
@@ -154,8 +148,7 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
   function answer(fault: Fault, req: SimRequest): SimAnswer {
     if (fault === 'pass') return play(req);
     if ('fixture' in fault) {
-      const [provider, name] = fault.fixture.split('/') as [Fixture['provider'], string];
-      const wire = cannedWire(getFixture(provider, name).response);
+      const wire = cannedWire(fixtureNamed(fault.fixture).response);
       return respond(wire.status, wire.text, wire.headers, fault.delayMs);
     }
     if ('status' in fault && !('type' in fault)) {
@@ -256,7 +249,7 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
       const job: Job = {
         id: `${type}_${String(nextId++).padStart(4, '0')}`,
         type,
-        steps: type === 'research' ? ['researching'] : STEPS,
+        steps: type === 'research' ? ['researching'] : GENREX_STEPS,
         polls: 0,
         plan: plans.shift() ?? {},
       };
