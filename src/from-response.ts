@@ -5,11 +5,13 @@ import type { ErrorResult } from './error-result.js';
 import { type NormalizeOptions, normalizeParsed, syntheticError } from './normalize.js';
 import { errorCode } from './outcome.js';
 import { parseBody } from './parse-body.js';
-import { DEFAULT_MAX_ERROR_BODY_BYTES, readBoundedText } from './read-bounded-text.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES, readBodyUpTo, readBoundedText } from './read-bounded-text.js';
 
 export interface FromResponseOptions<T = unknown> extends NormalizeOptions {
   /** Bound on an error body, in bytes (default 64 KiB); the rest is cancelled unread. */
   maxErrorBodyBytes?: number;
+  /** Bound on a 2xx body, in decoded bytes (default 32 MiB); a larger one is `invalid_response`, code `body_too_large`. */
+  maxBodyBytes?: number;
   /** Validates a 2xx body and types the `ok` value; a mismatch is `invalid_response`. */
   schema?: z.ZodType<T>;
 }
@@ -34,19 +36,27 @@ export async function readResponse<T>(
   response: Response,
   options: FromResponseOptions<unknown>,
   schema: z.ZodType<T> | undefined,
+  // The client's view: each error says whether the server may have acted on the request.
+  withOutcome = false,
 ): Promise<Result<T, ErrorResult>> {
   const status = response.status;
   if (status < 200 || status >= 300) {
     const text = await readBoundedText(response, options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
     // A body cut short still has its status and headers, which carry the decision.
-    return err(normalizeParsed(adapter, status, response.headers, parseBody(text), options));
+    return err(normalizeParsed(adapter, status, response.headers, parseBody(text), options, withOutcome));
   }
-  let text: string;
+  let text: string | undefined;
   try {
-    text = NO_BODY.has(status) ? '' : await response.text();
+    text = NO_BODY.has(status) ? '' : await readBodyUpTo(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   } catch (cause) {
     return err(
       syntheticError(adapter, 'network', 'body_read_error', `The ${status} body could not be read: ${describe(cause)}`, { outcome: 'unknown' }, options),
+    );
+  }
+  if (text === undefined) {
+    const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    return err(
+      syntheticError(adapter, 'invalid_response', 'body_too_large', `The ${status} body is larger than maxBodyBytes (${max} bytes); it was not read.`, { status, outcome: 'unknown' }, options),
     );
   }
   let body: unknown;
@@ -60,7 +70,7 @@ export async function readResponse<T>(
       );
     }
   }
-  if (adapter.isFailure(body)) return err(normalizeParsed(adapter, status, response.headers, body, options));
+  if (adapter.isFailure(body)) return err(normalizeParsed(adapter, status, response.headers, body, options, withOutcome));
   if (schema === undefined) return ok(body as T);
   const parsed = schema.safeParse(body);
   if (parsed.success) return ok(parsed.data);

@@ -11,7 +11,8 @@ export function readHeader(headers: HeadersInput | undefined | null, name: strin
 function headerValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  // A header sent several times: all its values, as fetch's Headers joins them.
+  if (Array.isArray(value) && typeof value[0] === 'string') return value.join(', ');
   return undefined;
 }
 

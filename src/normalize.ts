@@ -7,8 +7,9 @@ import { parseBody } from './parse-body.js';
 import { defaultPolicy, type Policy, type PolicyQuery } from './policy.js';
 import { reasonPhrase } from './reason-phrase.js';
 import { retryAfterFromValues } from './retry-after.js';
-import { scrubbableSecrets, scrubSecrets } from './scrub-secrets.js';
+import { scrubValue, secretScrubber, stripUrlCredentials } from './scrub-secrets.js';
 import { usableText } from './usable-text.js';
+import { responseOutcome } from './outcome.js';
 
 /** A raw response as the normalizers take it. */
 export interface ResponseInput {
@@ -56,19 +57,24 @@ export function normalizeParsed(
   headers: HeadersInput | undefined,
   body: unknown,
   options: NormalizeOptions,
+  // The client's view: whether the server may have acted, which needs the body's facts.
+  withOutcome = false,
 ): ErrorResult {
   const facts: BodyFacts = adapter.readError(body) ?? {};
-  const code = cleanCode(facts.code) ?? (facts.jobFailed === true ? 'job_failed' : status === undefined ? 'unknown_error' : `http_${status}`);
+  const bodyCode = cleanCode(facts.code);
+  const code = bodyCode ?? (facts.jobFailed === true ? 'job_failed' : status === undefined ? 'unknown_error' : `http_${status}`);
   const values = readHeaders(headers, adapter.headerNames);
   let requestId: string | undefined;
   for (let i = 2; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
+  const retryAfterMs = retryAfterFromValues(values[0], values[1], options.now);
   return build(adapter, { provider: adapter.name, code, status, jobFailed: facts.jobFailed }, options, {
     message: usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status),
     status,
     step: cleanCode(facts.step),
-    retryAfterMs: retryAfterFromValues(values[0], values[1], options.now),
+    retryAfterMs,
     requestId: requestId ?? cleanCode(facts.requestId),
     raw: body === '' ? undefined : body,
+    outcome: withOutcome ? responseOutcome(status, retryAfterMs !== undefined, bodyCode !== undefined) : undefined,
   });
 }
 
@@ -84,7 +90,8 @@ export function syntheticError(
   extra: { status?: number; outcome?: Outcome; raw?: unknown } = {},
   options: NormalizeOptions = {},
 ): ErrorResult {
-  return build(adapter, { provider: adapter.name, code, kind }, options, { message: boundText(message, 1000), ...extra });
+  // Thrown errors name URLs (undici's do): their credentials never reach a message.
+  return build(adapter, { provider: adapter.name, code, kind }, options, { message: boundText(stripUrlCredentials(message), 1000), ...extra });
 }
 
 // The one place an ErrorResult is assembled: the policy's decision, the fields that are set,
@@ -95,28 +102,31 @@ function build(
   options: NormalizeOptions,
   fields: { message: string; status?: number; step?: string; retryAfterMs?: number; requestId?: string; outcome?: Outcome; raw?: unknown },
 ): ErrorResult {
+  // Decided on the unscrubbed code, so scrubbing never changes the kind; every string is
+  // scrubbed as it is finally stored, after its bound, of any 8-character run of a secret.
   const decision = (options.policy ?? defaultPolicy).resolve(query);
+  const scrub = secretScrubber(options.secrets);
   const result: Record<string, unknown> = {
     kind: decision.kind,
     provider: adapter.name,
-    code: query.code,
-    message: fields.message,
-    hint: decision.hint,
+    code: scrub(query.code ?? 'unknown_error'),
+    message: scrub(fields.message),
+    hint: scrub(decision.hint),
     retryable: decision.retryable,
   };
   const shape = kindBehavior(decision.kind);
   fields.step ??= decision.step ?? (shape.needsStep ? 'unknown' : undefined);
   if (shape.status === 'none' || (shape.status === '408' && fields.status !== 408)) fields.status = undefined;
   const maxRaw = options.maxRawChars ?? DEFAULT_MAX_RAW_CHARS;
-  fields.raw = maxRaw > 0 ? boundRaw(fields.raw, maxRaw) : undefined;
+  fields.raw = maxRaw > 0 ? scrubValue(boundRaw(fields.raw, maxRaw), scrub) : undefined;
   // Spelled out rather than looped: keyed stores with a variable key are several times slower here.
   if (fields.status !== undefined) result.status = fields.status;
-  if (fields.step !== undefined) result.step = fields.step;
+  if (fields.step !== undefined) result.step = scrub(fields.step);
   if (fields.retryAfterMs !== undefined) result.retryAfterMs = fields.retryAfterMs;
-  if (fields.requestId !== undefined) result.requestId = fields.requestId;
+  if (fields.requestId !== undefined) result.requestId = scrub(fields.requestId);
   if (fields.outcome !== undefined) result.outcome = fields.outcome;
   if (fields.raw !== undefined) result.raw = fields.raw;
-  return scrubSecrets(result as unknown as ErrorResult, scrubbableSecrets(options.secrets));
+  return result as unknown as ErrorResult;
 }
 
 /** @internal A status the normalizers trust: an integer from 100 to 599. */

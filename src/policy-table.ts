@@ -24,6 +24,11 @@ export type KindRow = Pick<PolicyDecision, 'retryable' | 'hint'>;
 export interface PolicyTable {
   /** provider -> code -> row. Codes match verbatim. */
   codes: Readonly<Record<string, Readonly<Record<string, CodeRow>>>>;
+  /**
+   * Codes faultline makes itself, for failures no provider answered with (a redirect it refused
+   * to follow, a request it could not build, a body over its bound): code -> row, any provider.
+   */
+  synthetic: Readonly<Record<string, CodeRow>>;
   /** A failed-job body whose code no row names. */
   jobFailed: StatusRow;
   /** Codes nobody documented, by exact status, then by class; `default` for anything else. */
@@ -33,7 +38,8 @@ export interface PolicyTable {
 }
 
 /**
- * The one policy table. Resolution for a response: the provider's code row, else
+ * The one policy table. Resolution for a failure faultline made itself (no response, or one
+ * it refused): its `synthetic` row, else its kind's row. For a response: the provider's code row, else
  * `jobFailed` for a failed job body, else the status row, else the status class row,
  * else `default`; each field missing from a row comes from the row below it, ending in `kinds`.
  * Override or extend it per client with `createPolicy(overrides)`.
@@ -67,6 +73,19 @@ export const policyTable: PolicyTable = {
       INVALID_TYPE: { status: 400, kind: 'invalid_request', retryable: false, hint: "Use the status endpoint of the ID's type." },
       RATE_LIMIT_EXCEEDED: { status: 429, kind: 'rate_limited', retryable: true, hint: 'Wait for Retry-After, then retry.' },
     },
+  },
+  synthetic: {
+    redirect: { kind: 'invalid_request', retryable: false, hint: 'Point baseUrl at the final address: redirects are never followed.' },
+    invalid_path: { kind: 'invalid_request', retryable: false, hint: 'Pass a path under baseUrl, not a URL.' },
+    invalid_url: { kind: 'invalid_request', retryable: false, hint: 'Fix the URL: baseUrl plus path must be http(s).' },
+    invalid_method: { kind: 'invalid_request', retryable: false, hint: 'Use an HTTP method name such as GET or POST.' },
+    invalid_header: { kind: 'invalid_request', retryable: false, hint: 'Remove line breaks and non-Latin-1 text from header names, values and the key.' },
+    invalid_query: { kind: 'invalid_request', retryable: false, hint: 'Pass query values as strings, numbers, booleans or arrays of them.' },
+    invalid_body: { kind: 'invalid_request', retryable: false, hint: 'Pass a body JSON can encode (no BigInt, no cycles).' },
+    body_not_allowed: { kind: 'invalid_request', retryable: false, hint: 'Send the body with POST, PUT or PATCH.' },
+    invalid_signal: { kind: 'invalid_request', retryable: false, hint: 'Pass an AbortSignal as signal.' },
+    invalid_idempotency_key: { kind: 'invalid_request', retryable: false, hint: 'Pass a non-empty idempotency key, or none.' },
+    body_too_large: { kind: 'invalid_response', retryable: false, hint: 'Raise maxBodyBytes, or ask for less per request.' },
   },
   jobFailed: { kind: 'generation_failed', retryable: true, hint: 'Resubmit the job.' },
   statuses: {

@@ -11,6 +11,7 @@ import {
 /** Partial rows to merge over the table: change a field of a row, or add rows and providers. */
 export interface PolicyOverrides {
   codes?: Readonly<Record<string, Readonly<Record<string, CodeRow>>>>;
+  synthetic?: Readonly<Record<string, CodeRow>>;
   jobFailed?: Partial<StatusRow>;
   statuses?: Readonly<Record<string, Partial<StatusRow>>>;
   kinds?: Readonly<Partial<Record<ErrorKind, Partial<KindRow>>>>;
@@ -43,6 +44,7 @@ export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable 
   for (const source of [base.codes, overrides.codes ?? {}]) {
     for (const provider of Object.keys(source)) codes[provider] = merge(codes[provider] ?? {}, source[provider]);
   }
+  const synthetic = merge(base.synthetic, overrides.synthetic);
   const statuses = merge(base.statuses, overrides.statuses);
   const kinds = merge(base.kinds, overrides.kinds) as PolicyTable['kinds'];
   const jobFailed = { ...base.jobFailed, ...overrides.jobFailed };
@@ -61,9 +63,10 @@ export function createPolicy(overrides: PolicyOverrides = {}, base: PolicyTable 
   };
 
   return {
-    table: { codes, jobFailed, statuses, kinds },
+    table: { codes, synthetic, jobFailed, statuses, kinds },
     resolve(query: PolicyQuery): PolicyDecision {
-      const codeRow = query.code === undefined ? undefined : codes[query.provider]?.[query.code];
+      const codeRow =
+        query.code === undefined ? undefined : query.kind !== undefined ? synthetic[query.code] : codes[query.provider]?.[query.code];
       const fallback: StatusRow =
         query.kind !== undefined ? { kind: query.kind } : query.jobFailed === true ? jobFailed : statusRow(query.status);
       const kind = codeRow?.kind ?? fallback.kind ?? 'unknown';

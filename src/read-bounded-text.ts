@@ -31,3 +31,48 @@ export async function readBoundedText(response: Response, maxBytes: number = DEF
     return text;
   }
 }
+
+/** Default bound on a success body: 32 MiB of decoded bytes. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads a whole body as UTF-8 if its decoded size is at most `maxBytes`; `undefined` (and the
+ * stream cancelled) once it is more, so a gzip bomb costs no more than its bound. Rejects when
+ * the stream fails, as `response.text()` does.
+ */
+export async function readBodyUpTo(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (maxBytes === Infinity) return response.text();
+  const headers = response.headers;
+  const length = headers.get('content-length');
+  // Without a content-coding the declared length is the decoded length, and fetch enforces it.
+  if (length !== null && headers.get('content-encoding') === null) {
+    if (Number(length) > maxBytes) {
+      response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    return response.text();
+  }
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}

@@ -16,20 +16,46 @@ export function parseRetryAfter(headers: HeadersInput | undefined | null, nowMs?
   return retryAfterFromValues(ms, value, nowMs);
 }
 
-/** @internal `parseRetryAfter` on header values already read. */
+/**
+ * @internal `parseRetryAfter` on header values already read. A header sent several times
+ * arrives joined by `, `; the longest wait wins, since retrying earlier than any of them asked
+ * would be early for that one.
+ */
 export function retryAfterFromValues(
   retryAfterMs: string | undefined,
   retryAfter: string | undefined,
   nowMs?: number,
 ): number | undefined {
-  const ms = retryAfterMs?.trim();
-  if (ms !== undefined && DELTA_SECONDS.test(ms)) return clamp(Number(ms));
-  const value = retryAfter?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (DELTA_SECONDS.test(value)) return clamp(Number(value) * 1000);
-  const now = nowMs ?? Date.now();
-  const date = parseHttpDate(value, now);
-  return date === undefined ? undefined : clamp(date - now);
+  const ms = longest(retryAfterMs, (part) => (DELTA_SECONDS.test(part) ? clamp(Number(part)) : undefined));
+  if (ms !== undefined) return ms;
+  let now = nowMs;
+  return longest(retryAfter, (part) => {
+    if (DELTA_SECONDS.test(part)) return clamp(Number(part) * 1000);
+    now ??= Date.now();
+    const date = parseHttpDate(part, now);
+    return date === undefined ? undefined : clamp(date - now);
+  });
+}
+
+// IMF-fixdate and RFC 850 dates hold a comma after the weekday: a piece that is only a
+// weekday belongs to the piece after it.
+const WEEKDAY = /^[A-Za-z]{3,9}$/;
+
+function longest(value: string | undefined, read: (part: string) => number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!value.includes(',')) {
+    const part = value.trim();
+    return part === '' ? undefined : read(part);
+  }
+  let best: number | undefined;
+  const pieces = value.split(',');
+  for (let i = 0; i < pieces.length; i++) {
+    let part = pieces[i]!.trim();
+    if (WEEKDAY.test(part) && i + 1 < pieces.length) part = `${part},${pieces[++i]!}`;
+    const ms = part === '' ? undefined : read(part);
+    if (ms !== undefined && (best === undefined || ms > best)) best = ms;
+  }
+  return best;
 }
 
 function clamp(ms: number): number | undefined {

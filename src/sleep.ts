@@ -12,7 +12,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve(true);
-    }, ms);
+    }, Math.min(ms, 2 ** 31 - 1));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

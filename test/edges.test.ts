@@ -5,7 +5,7 @@ import { runScenario, scenarios } from '../src/demo/scenarios.js';
 import { classify, createClient, fromResponse, gen, genrex } from '../src/index.js';
 import { kindBehavior } from '../src/kind-behavior.js';
 import { errorCode, thrownOutcome } from '../src/outcome.js';
-import { scrubSecrets } from '../src/scrub-secrets.js';
+import { scrubValue, secretScrubber } from '../src/scrub-secrets.js';
 import { sleep } from '../src/sleep.js';
 import { parseHttpDate } from '../src/http-date.js';
 import { createMockFetch, FAKE_GEN_KEY, FAKE_GENREX_KEY, startFakeServer } from '../src/testing/index.js';
@@ -76,11 +76,29 @@ describe('small pieces', () => {
     expect(parseHttpDate('Sun, 00 Nov 1994 08:49:37 GMT')).toBeUndefined();
   });
 
-  it('scrubSecrets leaves unserializable values alone and replaces keys too', () => {
-    const big = { n: 10n };
-    expect(scrubSecrets(big, ['secret_key_123'])).toBe(big);
-    expect(scrubSecrets({ secret_key_123: 'x' }, ['secret_key_123'])).toEqual({ '[REDACTED]': 'x' });
-    expect(scrubSecrets(undefined, ['secret_key_123'])).toBeUndefined();
+  it('scrubValue returns the same value when nothing needs scrubbing, and replaces keys and values too', () => {
+    const scrub = secretScrubber(['secret_key_123']);
+    const big = { n: 10n, list: ['a', 'b'] };
+    expect(scrubValue(big, scrub)).toBe(big);
+    expect(scrubValue({ secret_key_123: 'x' }, scrub)).toEqual({ '[REDACTED]': 'x' });
+    expect(scrubValue(['ok', 'Bearer secret_key_123'], scrub)).toEqual(['ok', 'Bearer [REDACTED]']);
+    expect(scrubValue(undefined, scrub)).toBeUndefined();
+    // A `__proto__` key stays an own data key of the copy, never its prototype.
+    const hostile = JSON.parse('{"__proto__": {"polluted": "secret_key_123"}}') as object;
+    const copy = scrubValue(hostile, scrub) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({ polluted: '[REDACTED]' });
+  });
+
+  it('secretScrubber removes any 8-character run of a key, wherever a cut fell', () => {
+    const key = 'nk_live_0123456789abcdef';
+    const scrub = secretScrubber([key]);
+    expect(scrub(`a ${key} b`)).toBe('a [REDACTED] b');
+    expect(scrub(`cut ${key.slice(0, -1)}`)).toBe('cut [REDACTED]');
+    expect(scrub(`cut ${key.slice(1)}`)).toBe('cut [REDACTED]');
+    expect(scrub(`part ${key.slice(5, 13)} and ${key.slice(5, 12)}`)).toBe(`part [REDACTED] and ${key.slice(5, 12)}`);
+    expect(scrub(`${key}${key}`)).toBe('[REDACTED]');
+    expect(secretScrubber(['short'])('short')).toBe('short');
   });
 
   it('errorCode finds codes in causes and AggregateErrors', () => {
@@ -95,7 +113,7 @@ describe('small pieces', () => {
     expect(classify(gen, input as never)._unsafeUnwrapErr().kind).toBe('server');
     const broken = new Response(new ReadableStream({ start: (c) => c.error(new Error('torn')) }), { status: 200 });
     expect((await fromResponse(gen, broken))._unsafeUnwrapErr()).toMatchObject({ kind: 'network', code: 'body_read_error', outcome: 'unknown' });
-    const evil = Object.defineProperty(new Response('x', { status: 200 }), 'text', { value: () => { throw 'not an error'; } });
+    const evil = Object.defineProperty(new Response('x', { status: 200 }), 'body', { get: () => { throw 'not an error'; } });
     expect((await fromResponse(gen, evil))._unsafeUnwrapErr()).toMatchObject({ kind: 'network', message: expect.stringContaining('not an error') });
     const noStatus = { get status() { throw new Error('no'); } } as unknown as Response;
     expect((await fromResponse(gen, noStatus))._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_response', code: 'unreadable_response' });
@@ -104,7 +122,7 @@ describe('small pieces', () => {
   });
 
   it('client: a body on GET, raw bodies, shared budget, throwing hook', async () => {
-    const fetch = createMockFetch({ routes: { 'POST /v1/document/create': [{ status: 503 }, { status: 201, body: { id: 1 } }] } });
+    const fetch = createMockFetch({ routes: { 'POST /v1/document/create': [{ status: 503, headers: { 'retry-after': '0' } }, { status: 201, body: { id: 1 } }] } });
     const shared = createClient({ adapter: genrex, apiKey: FAKE_GENREX_KEY, fetch }).budget!;
     const client = createClient({
       adapter: genrex,

@@ -57,7 +57,7 @@ export const scenarios: Scenario[] = [
   { name: 'gen: paid POST gets a 500: not resubmitted', provider: 'gen', server: { faults: { 'POST /v1/autocontentengine/sheet_123/generate': [{ status: 500, body: { error: 'Internal error' } }] } }, expected: { kind: 'server', code: 'http_500', attempts: 1 }, run: (c) => c.request(`${SHEET}/generate`, { method: 'POST', query: { agent_id: 'agent_456' } }) },
   { name: 'gen: server never answers', provider: 'gen', server: { faults: { 'GET /v1/me': [{ type: 'hang' }] } }, client: { timeoutMs: 200, retry: false }, expected: { kind: 'timeout', code: 'timeout' }, run: (c) => c.request('/me') },
   // GenRex: every documented error.
-  { name: 'genrex: no credentials', provider: 'genrex', client: { apiKey: '' }, expected: { kind: 'authentication', code: 'UNAUTHENTICATED' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: no Authorization header', provider: 'genrex', client: { adapter: { ...genrex, auth: () => ({}) }, apiKey: '' }, expected: { kind: 'authentication', code: 'UNAUTHENTICATED' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: wrong Bearer key', provider: 'genrex', client: { apiKey: 'grx_sk_wrong_000000' }, expected: { kind: 'authentication', code: 'INVALID_API_KEY' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: account disabled', provider: 'genrex', server: { genrex: { disabled: true } }, expected: { kind: 'permission', code: 'ACCOUNT_DISABLED' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: out of credits', provider: 'genrex', server: { genrex: { credits: 0 } }, expected: { kind: 'insufficient_credits', code: 'INSUFFICIENT_CREDITS' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
@@ -87,7 +87,8 @@ export const scenarios: Scenario[] = [
   ),
   { name: 'genrex: job flagged by moderation', provider: 'genrex', server: { genrex: { jobs: [{ failAt: 'generating', code: 'CONTENT_MODERATION' }] } }, expected: { kind: 'content_policy', code: 'CONTENT_MODERATION', step: 'generating' }, run: (c) => createAndPoll(c) },
   { name: 'genrex: job completes', provider: 'genrex', expected: { kind: 'ok' }, run: (c) => createAndPoll(c) },
-  { name: 'genrex: create gets 503 (not acted): retried', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503' }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: create gets 503 + Retry-After (not acted): retried', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503', retryAfter: 0 }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: create gets a bare 503 (a proxy; may have acted): not resent', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503' }] } }, expected: { kind: 'server', code: 'http_503' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create gets 500 with idempotency key', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ status: 500, text: '' }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', { ...post({ prompt: 'x' }), idempotencyKey: 'demo-key-1' }) },
   {
     name: 'genrex: caller aborts a hanging create',

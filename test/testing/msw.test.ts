@@ -13,7 +13,7 @@ describe('mswHandlers', () => {
   it('plays scripted answers and fixtures through MSW', async () => {
     server.use(
       ...mswHandlers({
-        'POST /v1/document/create': [{ status: 503 }, { status: 201, body: { success: true, id: 'doc_1', status: 'queued' } }],
+        'POST /v1/document/create': [{ status: 503, headers: { 'retry-after': '0' } }, { status: 201, body: { success: true, id: 'doc_1', status: 'queued' } }],
         'GET /v1/document/:id': 'genrex/job-failed-audio',
       }),
     );
@@ -36,7 +36,7 @@ describe('providerHandlers', () => {
     const providers = providerHandlers({ genrex: { jobs: [{ failAt: 'generating', code: 'CONTENT_MODERATION' }] } });
     server.use(...providers.handlers);
     const gr = createClient({ adapter: genrex, apiKey: FAKE_GENREX_KEY, retry: { baseDelayMs: 1, random: () => 0 } });
-    providers.script('POST /v1/document/create', [{ type: 'empty_503' }]);
+    providers.script('POST /v1/document/create', [{ type: 'empty_503', retryAfter: 0 }]);
     const created = await gr.request<{ id: string }>('/document/create', { method: 'POST', body: { prompt: 'x' } });
     expect(providers.requestsFor('POST /v1/document/create')).toHaveLength(2);
     const id = created._unsafeUnwrap().id;

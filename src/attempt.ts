@@ -1,0 +1,100 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { z } from 'zod';
+import type { BuiltRequest } from './build-request.js';
+import type { Adapter } from './define-adapter.js';
+import type { ErrorKind, ErrorResult, Outcome } from './error-result.js';
+import { describe, type FromResponseOptions, readResponse } from './from-response.js';
+import { errorCode, thrownOutcome } from './outcome.js';
+import { MAX_TIMER_MS } from './retry-after.js';
+import { stripUrlCredentials } from './scrub-secrets.js';
+
+/** An ErrorResult as the client makes it: it always says whether the server may have acted. */
+export type Failure = ErrorResult & { outcome: Outcome };
+
+/** What one attempt needs from its client. */
+export interface AttemptContext {
+  adapter: Adapter;
+  fetch: (input: string, init: RequestInit) => Promise<Response>;
+  readOptions: FromResponseOptions<unknown>;
+  fail: (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number) => Failure;
+}
+
+// Reasons we abort an attempt with, to tell our timeout from the caller's signal.
+const TIMEOUT = 'faultline:timeout';
+const DEADLINE = 'faultline:deadline';
+const CALLER = 'faultline:caller';
+
+/**
+ * One HTTP attempt: fetch under a timeout and the caller's signal, never following a
+ * redirect, then the bounded read and classification. Resolves, never rejects.
+ */
+export async function attempt<T>(
+  ctx: AttemptContext,
+  request: BuiltRequest,
+  schema: z.ZodType<T> | undefined,
+  timeoutMs: number,
+  remainingMs: number | undefined,
+): Promise<Result<T, Failure>> {
+  const { signal, init } = request;
+  const controller = new AbortController();
+  // 0 or Infinity means no per-attempt limit; setTimeout would fire at once for either.
+  const perAttempt = timeoutMs > 0 ? timeoutMs : Infinity;
+  const byDeadline = remainingMs !== undefined && remainingMs < perAttempt;
+  const limit = byDeadline ? remainingMs : perAttempt;
+  const timer = limit < Infinity ? setTimeout(() => controller.abort(byDeadline ? DEADLINE : TIMEOUT), Math.min(limit, MAX_TIMER_MS)) : undefined;
+  const onAbort = (): void => controller.abort(CALLER);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  init.signal = controller.signal;
+  // An abort by our timer or the caller's signal is that, whatever error it surfaced as.
+  const interrupted = (): Failure | undefined => {
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    if (reason === CALLER) return ctx.fail('aborted', 'aborted', 'The caller aborted the request.', 'unknown');
+    if (reason === DEADLINE) return ctx.fail('timeout', 'deadline_exceeded', "The call's deadline passed during an attempt.", 'unknown');
+    if (reason === TIMEOUT) return ctx.fail('timeout', 'timeout', `The attempt took longer than ${timeoutMs} ms.`, 'unknown');
+    return undefined;
+  };
+  try {
+    const response = await ctx.fetch(request.url, init);
+    const status = response.status;
+    if (status < 400 && (status < 200 || status >= 300) && status !== 304) return err(redirected(ctx, response, request));
+    const result = await readResponse(ctx.adapter, response, ctx.readOptions, schema, true);
+    if (result.isOk()) return ok(result.value);
+    const error = result.error as Failure;
+    // A body that broke off because our timer or the caller's signal fired is that, not a network fault.
+    return err((error.kind === 'network' ? interrupted() : undefined) ?? error);
+  } catch (thrown) {
+    return err(interrupted() ?? thrownError(ctx, thrown));
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * A 3xx, or the opaque status-0 answer browsers give under `redirect: 'manual'`. Following it
+ * would carry a custom key header (X-API-Key) to another origin, and 307/308 would re-send a
+ * paid POST there. After anything but GET or HEAD the server may have acted (a 303 says it did).
+ */
+function redirected(ctx: AttemptContext, response: Response, request: BuiltRequest): Failure {
+  response.body?.cancel().catch(() => undefined);
+  const status = response.status;
+  const outcome: Outcome = request.method === 'GET' || request.method === 'HEAD' ? 'rejected' : 'unknown';
+  let location = response.headers.get('location') ?? undefined;
+  if (location !== undefined) {
+    try {
+      location = new URL(location, request.url).href;
+    } catch {
+      // Not a URL: named as sent.
+    }
+    location = stripUrlCredentials(location).slice(0, 500);
+  }
+  const what = status === 0 ? 'The server redirected' : `The server answered ${status}`;
+  const where = location === undefined ? 'a redirect' : `a redirect to ${location}`;
+  return ctx.fail('invalid_request', 'redirect', `${what}, ${where}; faultline does not follow redirects.`, outcome, status === 0 ? undefined : status);
+}
+
+function thrownError(ctx: AttemptContext, thrown: unknown): Failure {
+  const message = describe(thrown);
+  if (errorCode(thrown) === 'ERR_INVALID_URL') return ctx.fail('invalid_request', 'invalid_url', message, 'not_sent');
+  return ctx.fail('network', 'network_error', message, thrownOutcome(thrown));
+}

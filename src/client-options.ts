@@ -1,0 +1,109 @@
+import type { Adapter } from './define-adapter.js';
+import { MAX_TIMER_MS } from './retry-after.js';
+
+// Construction-time checks: an option no call could succeed with fails here, at once, with a
+// TypeError naming it, rather than as the same err on every request.
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Line breaks and NUL would split or end a header; fetch can only send Latin-1.
+const BAD_VALUE = /[\0\r\n]|[^\u0000-\u00ff]/;
+
+/** @internal A header name fetch accepts. */
+export const isHeaderName = (name: string): boolean => TOKEN.test(name);
+/** @internal A header value fetch sends as is. */
+export const isHeaderValue = (value: unknown): value is string => typeof value === 'string' && !BAD_VALUE.test(value);
+/** @internal An HTTP method token (RFC 9110) that fetch does not forbid. */
+export const isMethod = (method: string): boolean => TOKEN.test(method) && !/^(?:connect|trace|track)$/i.test(method);
+
+function refuse(option: string, why: string): never {
+  throw new TypeError(`faultline: createClient option \`${option}\` ${why}`);
+}
+
+/** A duration or count: a non-negative number (Infinity allowed where it means "no limit"), or the default. */
+export function checkNumber(option: string, value: unknown, fallback: number, { infinite = false } = {}): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (!infinite && value === Infinity)) {
+    refuse(option, `must be a non-negative number${infinite ? ' (or Infinity)' : ''}; got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** A delay: as `checkNumber`, clamped to what a timer can hold so it never wraps to 1 ms. */
+export function checkDelay(option: string, value: unknown, fallback: number): number {
+  return Math.min(MAX_TIMER_MS, checkNumber(option, value, fallback, { infinite: true }));
+}
+
+export function checkAdapter(adapter: unknown): Adapter {
+  const a = adapter as Partial<Adapter> | null | undefined;
+  if (a === null || typeof a !== 'object' || typeof a.auth !== 'function' || typeof a.readError !== 'function' || typeof a.name !== 'string') {
+    refuse('adapter', 'must be an adapter (gen, genrex, or one made with defineAdapter)');
+  }
+  return a as Adapter;
+}
+
+/**
+ * The auth headers, lower-cased. A missing or blank key is refused when the adapter sends one
+ * (nothing could authenticate), and so is a key no header can carry. The key is never quoted.
+ */
+export function checkAuth(adapter: Adapter, apiKey: unknown): Record<string, string> {
+  const probe = adapter.auth('faultline-probe');
+  const sendsKey = probe !== null && typeof probe === 'object' && Object.keys(probe).length > 0;
+  if (!sendsKey) return {};
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    refuse('apiKey', `is required: the ${adapter.name} adapter sends it with every request; got ${apiKey === '' ? 'an empty string' : describeValue(apiKey)}`);
+  }
+  const headers = lowerKeys(adapter.auth(apiKey));
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isHeaderName(name)) refuse('adapter', `makes an auth header whose name is not a header name`);
+    if (!isHeaderValue(value)) refuse('apiKey', 'cannot be sent in a header: it holds a line break, NUL or a character outside Latin-1');
+  }
+  return headers;
+}
+
+/** The base URL without trailing slashes: absolute http(s), no credentials, no query or fragment. */
+export function checkBaseUrl(value: unknown): string {
+  if (typeof value !== 'string' || value === '') refuse('baseUrl', 'must be an absolute http(s) URL string');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    refuse('baseUrl', 'must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') refuse('baseUrl', `must use http or https, not ${url.protocol.slice(0, 20)}`);
+  // Named, never echoed: the URL itself holds the credentials.
+  if (url.username !== '' || url.password !== '') refuse('baseUrl', 'must not hold credentials (user:password@); pass the key as apiKey');
+  if (url.search !== '' || value.includes('?')) refuse('baseUrl', 'must not have a query: pass `query` per request');
+  if (url.hash !== '' || value.includes('#')) refuse('baseUrl', 'must not have a fragment');
+  return value.replace(/\/+$/, '');
+}
+
+/** Client-wide headers, lower-cased and checked once so no request pays for it. */
+export function checkHeaders(headers: unknown): Record<string, string> {
+  if (headers === undefined) return {};
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) refuse('headers', 'must be a record of header names to string values');
+  const out = lowerKeys(headers as Record<string, string>);
+  for (const [name, value] of Object.entries(out)) {
+    if (!isHeaderName(name)) refuse('headers', `has an invalid header name ${JSON.stringify(name.slice(0, 40))}`);
+    if (!isHeaderValue(value)) refuse('headers', `has an invalid value for ${name}: a string without line breaks, NUL or non-Latin-1 characters`);
+  }
+  return out;
+}
+
+export function checkFunction<F>(option: string, value: unknown): F | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') refuse(option, `must be a function; got ${describeValue(value)}`);
+  return value as F;
+}
+
+/** @internal Header names lower-cased: the request's own header wins over a client header case-insensitively. */
+export function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers !== undefined) for (const name of Object.keys(headers)) out[name.toLowerCase()] = headers[name]!;
+  return out;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return String(value);
+  return typeof value;
+}
