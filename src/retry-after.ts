@@ -39,7 +39,7 @@ export function retryAfterFromValues(
 
 // IMF-fixdate and RFC 850 dates hold a comma after the weekday: a piece that is only a
 // weekday belongs to the piece after it.
-const WEEKDAY = /^[A-Za-z]{3,9}$/;
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}$/i;
 
 function longest(value: string | undefined, read: (part: string) => number | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -49,4 +49,18 @@ describe('parseRetryAfter', () => {
     expect(new Date(parseHttpDate('Thursday, 01-Jan-26 00:00:10 GMT', now)!).getUTCFullYear()).toBe(2026);
     expect(new Date(parseHttpDate('Friday, 01-Jan-99 00:00:00 GMT', now)!).getUTCFullYear()).toBe(1999);
   });
+
+  it('several values, as repeated headers arrive joined by ", ", mean the longest wait', () => {
+    expect(parseRetryAfter({ 'retry-after': '2, 3' }, NOW)).toBe(3000);
+    expect(parseRetryAfter(new Headers([['retry-after', '3'], ['retry-after', '2']]), NOW)).toBe(3000);
+    expect(parseRetryAfter({ 'retry-after': ['1', '5'] } as never, NOW)).toBe(5000);
+    expect(parseRetryAfter({ 'retry-after-ms': '100, 250, 40' }, NOW)).toBe(250);
+    // Dates hold a comma after the weekday; joined dates still read whole.
+    const in10 = new Date(NOW + 10_000).toUTCString();
+    const in20 = new Date(NOW + 20_000).toUTCString();
+    expect(parseRetryAfter({ 'retry-after': `${in20}, ${in10}` }, NOW)).toBe(20_000);
+    expect(parseRetryAfter({ 'retry-after': `${in10}, 30` }, NOW)).toBe(30_000);
+    expect(parseRetryAfter({ 'retry-after': 'soon, 4' }, NOW)).toBe(4000);
+    expect(parseRetryAfter({ 'retry-after': ', ,' }, NOW)).toBeUndefined();
+  });
 });

@@ -58,3 +58,60 @@ describe('normalizers: properties', () => {
     );
   });
 });
+
+// Keys as providers issue them: no whitespace and nothing JSON escapes, 8 characters or more.
+const KEY_CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.~+/=:'];
+const anyKey = fc.string({ unit: fc.constantFrom(...KEY_CHARS), minLength: 8, maxLength: 64 });
+// Fillers that put the key across each field's bound: message 1000, code and request id 200, raw 8192.
+const filler = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 }), ...[1000, 200, 8192, 4096].map((b) => fc.integer({ min: b - 70, max: b + 5 })));
+
+type Placed = { body: unknown; headers: Record<string, string> };
+
+/** The key put somewhere in a response: inside a field of a provider-shaped body, in its text, or in a header. */
+const placedKey = (key: string): fc.Arbitrary<Placed> =>
+  fc.tuple(anyBody, filler, fc.nat(), fc.constantFrom('message', 'code', 'step', 'pad', 'text', 'header', 'gen')).map(([body, pad, at, where]): Placed => {
+    const run = `${'a'.repeat(pad)}${key}`;
+    switch (where) {
+      case 'message':
+      case 'code':
+      case 'step':
+        return { body: { success: false, status: 'failed', error: { code: 'VALIDATION_ERROR', message: 'x', [where]: run } }, headers: {} };
+      case 'pad':
+        return { body: { error_code: 'x', pad: run, body }, headers: {} };
+      case 'gen':
+        return { body: { error: run, error_code: run.slice(pad > 100 ? 100 : 0) }, headers: {} };
+      case 'header':
+        return { body, headers: { 'x-request-id': run } };
+      default: {
+        const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+        const i = text.length === 0 ? 0 : at % text.length;
+        return { body: text.slice(0, i) + run + text.slice(i), headers: {} };
+      }
+    }
+  });
+
+const hasRun = (text: string, key: string): boolean => {
+  for (let i = 0; i + 8 <= key.length; i++) if (text.includes(key.slice(i, i + 8))) return true;
+  return false;
+};
+
+describe('secrets: properties', () => {
+  it('for any body and any key of 8+ characters placed anywhere, no 8-character run of the key is in the result; kind and code stay', () => {
+    fc.assert(
+      fc.property(adapter, anyStatus, anyKey.chain((key) => fc.tuple(fc.constant(key), placedKey(key))), (a, status, [key, placed]) => {
+        const input = { status, headers: placed.headers, body: placed.body };
+        const scrubbed = normalize(a, input, { secrets: [key] });
+        const plain = normalize(a, input);
+        // kind and provider are the library's own words, never response text.
+        const { kind, provider, ...fields } = scrubbed;
+        expect(hasRun(JSON.stringify(fields), key)).toBe(false);
+        expect(kind).toBe(plain.kind);
+        expect(provider).toBe(plain.provider);
+        expect(scrubbed.retryable).toBe(plain.retryable);
+        expect(scrubbed.status).toBe(plain.status);
+        if (!hasRun(plain.code, key)) expect(scrubbed.code).toBe(plain.code);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -13,6 +13,11 @@ export function renderPolicyTable(table: PolicyTable): string {
       out.push(`| ${provider} | \`${code}\` | ${cell(row.status)} | \`${kind}\` | ${cell(retryable)} | ${cell(row.step)} | ${cell(row.hint)} |`);
     }
   }
+  out.push('', 'Codes faultline makes itself, for failures no provider answered with (any provider):', '');
+  out.push('| Code | Kind | Retryable | Hint |', '|---|---|---|---|');
+  for (const [code, row] of Object.entries(table.synthetic)) {
+    out.push(`| \`${code}\` | \`${row.kind}\` | ${cell(row.retryable ?? (row.kind ? table.kinds[row.kind].retryable : undefined))} | ${cell(row.hint)} |`);
+  }
   out.push('', 'A failed-job body whose code no row names:', '');
   out.push('| Kind | Retryable | Step | Hint |', '|---|---|---|---|');
   out.push(`| \`${table.jobFailed.kind}\` | ${cell(table.jobFailed.retryable)} | body's step, else \`unknown\` | ${cell(table.jobFailed.hint)} |`);
