@@ -6,7 +6,7 @@ import { benchClient } from './client.mjs';
 import { benchFromResponse } from './from-response.mjs';
 import { benchImport } from './import-cost.mjs';
 import { benchNormalize } from './normalize.mjs';
-import { measureSize } from './size.mjs';
+import { IMPORT_SETS, measureImports, measureKy } from './size.mjs';
 
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${new Date().toISOString()}`);
 await benchNormalize();
@@ -15,5 +15,8 @@ await benchClient();
 await benchAmplification();
 await benchBoundedBody();
 await benchImport();
-const size = await measureSize();
-console.log(`${'root entry size'.padEnd(44)} ${size.minified} B minified, ${size.gzipped} B min+gzip`);
+const ky = await measureKy();
+for (const { names } of IMPORT_SETS) {
+  const size = await measureImports(names);
+  console.log(`${`size: ${names.join(' + ')}`.padEnd(44)} ${size.gzipped} B min+gzip, dependencies bundled (${(size.gzipped / ky.gzipped).toFixed(2)}x ky's ${ky.gzipped} B)`);
+}

@@ -6,7 +6,7 @@ export {
   type BodyFacts,
   type ProviderFacts,
   defineAdapter,
-} from './define-adapter.js';
+} from './classify/define-adapter.js';
 export {
   type AbortedError,
   type AttemptRecord,
@@ -31,13 +31,15 @@ export {
   type UnknownError,
   ERROR_KINDS,
   GENREX_STEPS,
-} from './error-result.js';
-export { ErrorResultSchema } from './error-result-schema.js';
-export { type KindBehavior, describeKind } from './kind-behavior.js';
-export { type HeadersInput } from './headers.js';
-export { type NormalizeOptions, type ResponseInput, normalize } from './normalize.js';
-export { classify } from './classify.js';
-export { type FromResponseOptions, fromResponse } from './from-response.js';
+} from './errors/error-result.js';
+export { ErrorResultSchema } from './errors/error-result-schema.js';
+export { FaultlineError, toError, unwrapOrThrow } from './errors/faultline-error.js';
+export { type Schema, type SchemaOutput } from './classify/standard-schema.js';
+export { type KindBehavior, describeKind } from './errors/kind-behavior.js';
+export { type HeadersInput } from './http/headers.js';
+export { type NormalizeOptions, type ResponseInput, normalize } from './classify/normalize.js';
+export { classify } from './classify/classify.js';
+export { type FromResponseOptions, fromResponse } from './classify/from-response.js';
 export {
   type CodeRow,
   type KindRow,
@@ -45,9 +47,9 @@ export {
   type PolicyTable,
   type StatusRow,
   policyTable,
-} from './policy-table.js';
-export { type Policy, type PolicyOverrides, type PolicyQuery, createPolicy, defaultPolicy } from './policy.js';
-export { parseRetryAfter } from './retry-after.js';
+} from './policy/policy-table.js';
+export { type Policy, type PolicyOverrides, type PolicyQuery, createPolicy, defaultPolicy } from './policy/policy.js';
+export { parseRetryAfter } from './http/retry-after.js';
 export {
   type Client,
   type ClientOptions,
@@ -56,8 +58,8 @@ export {
   type RetryOptions,
   createClient,
   DEFAULT_TIMEOUT_MS,
-} from './client.js';
-export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
-export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';
-export { backoffDelay } from './backoff.js';
-export { type ProblemDetails, type ProblemDetailsOptions, toProblemDetails } from './problem-details.js';
+} from './client/client.js';
+export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './client/retry-budget.js';
+export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './client/retry-decision.js';
+export { backoffDelay } from './client/backoff.js';
+export { type ProblemDetails, type ProblemDetailsOptions, toProblemDetails } from './errors/problem-details.js';

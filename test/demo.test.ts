@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, scenarios } from '../src/demo/scenarios.js';
+import { runScenario, scenarios } from '../src/cli/demo/scenarios.js';
 import { policyTable } from '../src/index.js';
 
 describe('demo scenarios', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
-import { formatTable } from '../src/demo/format-table.js';
-import { runScenario, scenarios } from '../src/demo/scenarios.js';
+import { runCli } from '../src/cli/cli.js';
+import { formatTable } from '../src/cli/demo/format-table.js';
+import { runScenario, scenarios } from '../src/cli/demo/scenarios.js';
 import { classify, createClient, fromResponse, gen, genrex } from '../src/index.js';
-import { kindBehavior } from '../src/kind-behavior.js';
-import { errorCode, thrownOutcome } from '../src/outcome.js';
-import { scrubValue, secretScrubber } from '../src/scrub-secrets.js';
-import { sleep } from '../src/sleep.js';
-import { parseHttpDate } from '../src/http-date.js';
+import { kindBehavior } from '../src/errors/kind-behavior.js';
+import { errorCode, thrownOutcome } from '../src/http/outcome.js';
+import { scrubValue, secretScrubber } from '../src/classify/scrub-secrets.js';
+import { sleep } from '../src/client/sleep.js';
+import { parseHttpDate } from '../src/http/http-date.js';
 import { createMockFetch, FAKE_GEN_KEY, FAKE_GENREX_KEY, startFakeServer } from '../src/testing/index.js';
 
 describe('formatTable', () => {

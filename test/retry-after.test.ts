@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../src/index.js';
-import { parseHttpDate } from '../src/http-date.js';
-import { MAX_TIMER_MS } from '../src/retry-after.js';
+import { parseHttpDate } from '../src/http/http-date.js';
+import { MAX_TIMER_MS } from '../src/http/retry-after.js';
 
 const NOW = Date.UTC(1994, 10, 6, 8, 49, 0); // Sun, 06 Nov 1994 08:49:00 GMT
 const originalTz = process.env.TZ;

@@ -3,7 +3,10 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { ResultAsync } from 'neverthrow';
 import { z as zod } from 'zod';
-import { createClient, type ErrorKind, type ErrorResult, ErrorResultSchema, gen, type Outcome } from '../src/index.js';
+import * as zm from 'zod/mini';
+import { z as zod3 } from 'zod3';
+import * as v from 'valibot';
+import { createClient, type ErrorKind, type ErrorResult, ErrorResultSchema, gen, type Outcome, unwrapOrThrow } from '../src/index.js';
 
 type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
@@ -77,6 +80,23 @@ describe('client types', () => {
     expectTypeOf(withSchema).toEqualTypeOf<ResultAsync<{ id: string }, ErrorResult>>();
     expectTypeOf(client.request('/me')).toEqualTypeOf<ResultAsync<unknown, ErrorResult>>();
     expectTypeOf(client.request<{ n: number }>('/me')).toEqualTypeOf<ResultAsync<{ n: number }, ErrorResult>>();
+  });
+
+  it('any Standard Schema types the ok value: zod 3, zod/mini, valibot', () => {
+    expectTypeOf(client.request('/me', { schema: zod3.object({ id: zod3.string(), n: zod3.number().optional() }) })).toEqualTypeOf<
+      ResultAsync<{ id: string; n?: number | undefined }, ErrorResult>
+    >();
+    expectTypeOf(client.request('/me', { schema: zm.object({ id: zm.string() }) })).toEqualTypeOf<ResultAsync<{ id: string }, ErrorResult>>();
+    expectTypeOf(client.request('/me', { schema: v.object({ id: v.string() }) })).toEqualTypeOf<ResultAsync<{ id: string }, ErrorResult>>();
+    // A schema whose output is not what the caller asked for does not compile.
+    // @ts-expect-error -- the schema makes { id: string }, not { n: number }
+    void client.request<{ n: number }>('/me', { schema: zod3.object({ id: zod3.string() }) });
+    // @ts-expect-error -- a plain object is no schema
+    void client.request('/me', { schema: { parse: (x: unknown) => x } });
+  });
+
+  it('unwrapOrThrow gives a Promise of the ok type', () => {
+    expectTypeOf(unwrapOrThrow(client.request('/me', { schema: v.object({ id: v.string() }) }))).toEqualTypeOf<Promise<{ id: string }>>();
   });
 
   it('rejects options that do not exist', () => {

@@ -20,7 +20,7 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts', 'adapters/**/*.ts'],
       // Thin process entry points, run only as child processes; and a generated import list.
-      exclude: ['src/bin.ts', 'src/demo.ts', 'src/testing/fixture-files.ts'],
+      exclude: ['src/cli/bin.ts', 'src/cli/demo.ts', 'src/testing/fixture-files.ts'],
       reporter: ['text-summary', 'text'],
       thresholds: { lines: 90, branches: 90 },
     },

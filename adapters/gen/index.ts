@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { defineAdapter } from '../../src/define-adapter.js';
-import { lenientFields, once, optionalFields } from '../lenient.js';
+import * as z from 'zod/mini';
+import { defineAdapter } from '../../src/classify/define-adapter.js';
+import { lenientFields, once, optionalFields } from '../../src/classify/lenient.js';
 
 const fields = { error: z.string(), error_code: z.string() };
 

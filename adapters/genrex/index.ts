@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { defineAdapter } from '../../src/define-adapter.js';
-import { lenientFields, once, optionalFields } from '../lenient.js';
+import * as z from 'zod/mini';
+import { defineAdapter } from '../../src/classify/define-adapter.js';
+import { lenientFields, once, optionalFields } from '../../src/classify/lenient.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -15,7 +15,7 @@ const bodyFields = { success: z.boolean(), id: z.string(), status: z.string() };
 const errorBody = once(() =>
   z.object({
     ...optionalFields(bodyFields),
-    error: z.object(optionalFields(errorFields)).optional(),
+    error: z.optional(z.object(optionalFields(errorFields))),
   }),
 );
 export const GenRexErrorBody = /* @__PURE__ */ z.lazy(errorBody);
@@ -27,13 +27,18 @@ export const GenRexErrorBody = /* @__PURE__ */ z.lazy(errorBody);
 const lenientErrorBody = once(() =>
   z.object({
     ...lenientFields(bodyFields),
-    error: z
-      .union([
-        z.object(lenientFields(errorFields)),
-        z.string().transform((message) => ({ code: undefined, message, step: undefined })),
-      ])
-      .optional()
-      .catch(undefined),
+    error: z.catch(
+      z.optional(
+        z.union([
+          z.object(lenientFields(errorFields)),
+          z.pipe(
+            z.string(),
+            z.transform((message: string) => ({ code: undefined, message, step: undefined })),
+          ),
+        ]),
+      ),
+      undefined,
+    ),
   }),
 );
 export const GenRexLenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../error-result.js';
+import type { ErrorKind } from '../errors/error-result.js';
 import { fixtureFiles } from './fixture-files.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

@@ -1,4 +1,4 @@
-import type { GenRexStep } from '../error-result.js';
+import type { GenRexStep } from '../errors/error-result.js';
 import type { FakeServerOptions, Fault, JobPlan } from './fake-server.js';
 
 const times = (n: number, fault: Fault): Fault[] => Array.from({ length: n }, () => fault);

@@ -1,4 +1,4 @@
-import { GENREX_STEPS, type GenRexStep } from '../error-result.js';
+import { GENREX_STEPS, type GenRexStep } from '../errors/error-result.js';
 import { type CannedResponse, cannedWire, fixtureNamed } from './fixtures.js';
 
 /** One scripted answer for a route. Each is used once, in order; then the route plays the provider. */

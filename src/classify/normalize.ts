@@ -1,15 +1,15 @@
 import type { Adapter, BodyFacts } from './define-adapter.js';
-import type { ErrorKind, ErrorResult, Outcome } from './error-result.js';
-import { type HeadersInput, readHeaders } from './headers.js';
+import type { ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
+import { type HeadersInput, readHeaders } from '../http/headers.js';
 import { boundRaw, boundText, DEFAULT_MAX_RAW_CHARS } from './bound-raw.js';
-import { kindBehavior } from './kind-behavior.js';
+import { kindBehavior } from '../errors/kind-behavior.js';
 import { parseBody } from './parse-body.js';
-import { defaultPolicy, type Policy, type PolicyQuery } from './policy.js';
-import { reasonPhrase } from './reason-phrase.js';
-import { retryAfterFromValues } from './retry-after.js';
+import { defaultPolicy, type Policy, type PolicyQuery } from '../policy/policy.js';
+import { reasonPhrase } from '../http/reason-phrase.js';
+import { retryAfterFromValues } from '../http/retry-after.js';
 import { scrubValue, secretScrubber, stripUrlCredentials } from './scrub-secrets.js';
 import { usableText } from './usable-text.js';
-import { responseOutcome } from './outcome.js';
+import { responseOutcome } from '../http/outcome.js';
 
 /** A raw response as the normalizers take it. */
 export interface ResponseInput {

@@ -1,12 +1,13 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { z } from 'zod';
+import type { Schema } from '../classify/standard-schema.js';
 import type { BuiltRequest } from './build-request.js';
-import type { Adapter } from './define-adapter.js';
-import type { ErrorKind, ErrorResult, Outcome } from './error-result.js';
-import { describe, type FromResponseOptions, readResponse } from './from-response.js';
-import { errorCode, thrownOutcome } from './outcome.js';
-import { MAX_TIMER_MS } from './retry-after.js';
-import { stripUrlCredentials } from './scrub-secrets.js';
+import type { Adapter } from '../classify/define-adapter.js';
+import type { ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
+import { type FromResponseOptions, readResponse } from '../classify/from-response.js';
+import { describeThrown } from '../http/describe-thrown.js';
+import { errorCode, thrownOutcome } from '../http/outcome.js';
+import { MAX_TIMER_MS } from '../http/retry-after.js';
+import { stripUrlCredentials } from '../classify/scrub-secrets.js';
 
 /** An ErrorResult as the client makes it: it always says whether the server may have acted. */
 export type Failure = ErrorResult & { outcome: Outcome };
@@ -31,7 +32,7 @@ const CALLER = 'faultline:caller';
 export async function attempt<T>(
   ctx: AttemptContext,
   request: BuiltRequest,
-  schema: z.ZodType<T> | undefined,
+  schema: Schema<T> | undefined,
   timeoutMs: number,
   remainingMs: number | undefined,
 ): Promise<Result<T, Failure>> {
@@ -94,7 +95,7 @@ function redirected(ctx: AttemptContext, response: Response, request: BuiltReque
 }
 
 function thrownError(ctx: AttemptContext, thrown: unknown): Failure {
-  const message = describe(thrown);
+  const message = describeThrown(thrown);
   if (errorCode(thrown) === 'ERR_INVALID_URL') return ctx.fail('invalid_request', 'invalid_url', message, 'not_sent');
   return ctx.fail('network', 'network_error', message, thrownOutcome(thrown));
 }

@@ -1,18 +1,19 @@
 import { err, type Result, ResultAsync } from 'neverthrow';
-import type { z } from 'zod';
+import type { Schema } from '../classify/standard-schema.js';
 import { attempt, type AttemptContext, type Failure } from './attempt.js';
 import { buildRequest, type QueryValue, type RequestBase } from './build-request.js';
 import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber } from './client-options.js';
-import type { Adapter } from './define-adapter.js';
-import type { AttemptRecord, ErrorKind, ErrorResult, Outcome } from './error-result.js';
-import { describe, type FromResponseOptions } from './from-response.js';
-import { type NormalizeOptions, syntheticError } from './normalize.js';
-import { worstOutcome } from './outcome.js';
-import type { Policy } from './policy.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES } from './read-bounded-text.js';
+import type { Adapter } from '../classify/define-adapter.js';
+import type { AttemptRecord, ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
+import type { FromResponseOptions } from '../classify/from-response.js';
+import { describeThrown } from '../http/describe-thrown.js';
+import { type NormalizeOptions, syntheticError } from '../classify/normalize.js';
+import { worstOutcome } from '../http/outcome.js';
+import type { Policy } from '../policy/policy.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES } from '../http/read-bounded-text.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
 import { decideRetry, type RetrySettings } from './retry-decision.js';
-import { scrubbableSecrets } from './scrub-secrets.js';
+import { scrubbableSecrets } from '../classify/scrub-secrets.js';
 import { sleep } from './sleep.js';
 
 export type { QueryValue };
@@ -69,7 +70,7 @@ export interface RequestOptions<T = unknown> {
   body?: unknown;
   headers?: Record<string, string>;
   /** Validates the 2xx body and types the `ok` value; a mismatch is `invalid_response`. */
-  schema?: z.ZodType<T>;
+  schema?: Schema<T>;
   signal?: AbortSignal;
   /** Sent as `Idempotency-Key`, the same on every attempt; lets POST and PATCH retry. `true` makes one up; a blank one is refused. */
   idempotencyKey?: string | true;
@@ -205,7 +206,7 @@ export function createClient(options: ClientOptions): Client {
     request<T = unknown>(path: string, req: RequestOptions<T> = {}): ResultAsync<T, ErrorResult> {
       return new ResultAsync(
         run(path, req ?? {}).catch((thrown: unknown) =>
-          err<T, ErrorResult>({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describe(thrown)}`, 'unknown'), attempts: [] }),
+          err<T, ErrorResult>({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describeThrown(thrown)}`, 'unknown'), attempts: [] }),
         ),
       );
     },

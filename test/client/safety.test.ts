@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientOptions, createClient, type ErrorResult, ErrorResultSchema, gen, genrex } from '../src/index.js';
-import { leaks, ok, reply, startServer, type TestServer } from './support/servers.js';
+import { type ClientOptions, createClient, type ErrorResult, ErrorResultSchema, gen, genrex } from '../../src/index.js';
+import { leaks, ok, reply, startServer, type TestServer } from '../support/servers.js';
 
 // The client's two promises against hostile servers: no key leaves baseUrl's origin, and no
 // paid request is sent twice. Each server counts what it received.

@@ -1,19 +1,19 @@
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
-import type { z } from 'zod';
 import type { Adapter } from './define-adapter.js';
-import type { ErrorResult } from './error-result.js';
+import type { ErrorResult } from '../errors/error-result.js';
 import { type NormalizeOptions, normalizeParsed, syntheticError } from './normalize.js';
-import { errorCode } from './outcome.js';
+import { describeThrown } from '../http/describe-thrown.js';
+import { type Schema, validate } from './standard-schema.js';
 import { parseBody } from './parse-body.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES, readBodyUpTo, readBoundedText } from './read-bounded-text.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES, readBodyUpTo, readBoundedText } from '../http/read-bounded-text.js';
 
 export interface FromResponseOptions<T = unknown> extends NormalizeOptions {
   /** Bound on an error body, in bytes (default 64 KiB); the rest is cancelled unread. */
   maxErrorBodyBytes?: number;
   /** Bound on a 2xx body, in decoded bytes (default 32 MiB); a larger one is `invalid_response`, code `body_too_large`. */
   maxBodyBytes?: number;
-  /** Validates a 2xx body and types the `ok` value; a mismatch is `invalid_response`. */
-  schema?: z.ZodType<T>;
+  /** Any Standard Schema (zod, valibot, arktype, ...): validates a 2xx body and types the `ok` value; a mismatch is `invalid_response`. */
+  schema?: Schema<T>;
 }
 
 const NO_BODY = new Set([204, 205, 304]);
@@ -35,7 +35,7 @@ export async function readResponse<T>(
   adapter: Adapter,
   response: Response,
   options: FromResponseOptions<unknown>,
-  schema: z.ZodType<T> | undefined,
+  schema: Schema<T> | undefined,
   // The client's view: each error says whether the server may have acted on the request.
   withOutcome = false,
 ): Promise<Result<T, ErrorResult>> {
@@ -50,7 +50,7 @@ export async function readResponse<T>(
     text = NO_BODY.has(status) ? '' : await readBodyUpTo(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   } catch (cause) {
     return err(
-      syntheticError(adapter, 'network', 'body_read_error', `The ${status} body could not be read: ${describe(cause)}`, { outcome: 'unknown' }, options),
+      syntheticError(adapter, 'network', 'body_read_error', `The ${status} body could not be read: ${describeThrown(cause)}`, { outcome: 'unknown' }, options),
     );
   }
   if (text === undefined) {
@@ -72,18 +72,19 @@ export async function readResponse<T>(
   }
   if (adapter.isFailure(body)) return err(normalizeParsed(adapter, status, response.headers, body, options, withOutcome));
   if (schema === undefined) return ok(body as T);
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return ok(parsed.data);
-  const issues = parsed.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+  let checked = validate(schema, body);
+  if (checked instanceof Promise) checked = await checked;
+  if (checked.ok) return ok(checked.value);
+  const why =
+    'issues' in checked
+      ? `does not match the schema: ${checked.issues}`
+      : `could not be checked: the schema threw ${describeThrown(checked.thrown)}`;
   return err(
     syntheticError(
       adapter,
       'invalid_response',
-      'schema_mismatch',
-      `The ${status} body does not match the schema: ${issues}`,
+      'issues' in checked ? 'schema_mismatch' : 'schema_error',
+      `The ${status} body ${why}`,
       { status, raw: body, outcome: 'unknown' },
       options,
     ),
@@ -92,20 +93,4 @@ export async function readResponse<T>(
 
 function unreadable(adapter: Adapter, options: NormalizeOptions): ErrorResult {
   return syntheticError(adapter, 'invalid_response', 'unreadable_response', 'The response could not be read.', {}, options);
-}
-
-/**
- * @internal A short, safe description of a thrown value: its message, its cause's message, and
- * the system error code from anywhere on the cause chain when neither message names it.
- */
-export function describe(cause: unknown): string {
-  try {
-    if (!(cause instanceof Error)) return String(cause);
-    const inner = (cause as { cause?: unknown }).cause;
-    const text = [cause.message, inner instanceof Error ? inner.message : undefined].filter(Boolean).join(': ');
-    const code = errorCode(cause);
-    return code === undefined || text.includes(code) ? text : `${text} (${code})`;
-  } catch {
-    return 'unknown error';
-  }
 }

@@ -1,5 +1,5 @@
-import type { Adapter } from './define-adapter.js';
-import { MAX_TIMER_MS } from './retry-after.js';
+import type { Adapter } from '../classify/define-adapter.js';
+import { MAX_TIMER_MS } from '../http/retry-after.js';
 
 // Construction-time checks: an option no call could succeed with fails here, at once, with a
 // TypeError naming it, rather than as the same err on every request.

@@ -1,4 +1,4 @@
-import type { ErrorKind } from './error-result.js';
+import type { ErrorKind } from '../errors/error-result.js';
 
 /** What the policy says about one error. */
 export interface PolicyDecision {

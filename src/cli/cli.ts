@@ -1,13 +1,14 @@
+import { version as packageVersion } from '../../package.json';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gen } from '../adapters/gen/index.js';
-import { genrex } from '../adapters/genrex/index.js';
-import { classify } from './classify.js';
-import type { ErrorResult } from './error-result.js';
-import { normalizeParsed } from './normalize.js';
-import { parseBody } from './parse-body.js';
-import { startFakeServer } from './testing/fake-server.js';
-import { mergeServerOptions, serverScenarios } from './testing/server-scenarios.js';
+import { gen } from '../../adapters/gen/index.js';
+import { genrex } from '../../adapters/genrex/index.js';
+import { classify } from '../classify/classify.js';
+import type { ErrorResult } from '../errors/error-result.js';
+import { normalizeParsed } from '../classify/normalize.js';
+import { parseBody } from '../classify/parse-body.js';
+import { startFakeServer } from '../testing/fake-server.js';
+import { mergeServerOptions, serverScenarios } from '../testing/server-scenarios.js';
 
 const USAGE = `Usage:
   faultline classify --provider gen|genrex [--status N] [--header 'Name: value']... [--pretty] [file|-]
@@ -151,13 +152,8 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-const VERSION = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-})();
+// Inlined at build time: the bin reads no file to know its own version.
+const VERSION = packageVersion;
 
 function defaultIo() {
   return {

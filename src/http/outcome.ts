@@ -1,4 +1,4 @@
-import type { Outcome } from './error-result.js';
+import type { Outcome } from '../errors/error-result.js';
 
 const RANK: Readonly<Record<Outcome, number>> = { not_sent: 0, rejected: 1, unknown: 2 };
 

@@ -1,6 +1,6 @@
 import { backoffDelay } from './backoff.js';
-import type { ErrorResult, Outcome } from './error-result.js';
-import { kindBehavior } from './kind-behavior.js';
+import type { ErrorResult, Outcome } from '../errors/error-result.js';
+import { kindBehavior } from '../errors/kind-behavior.js';
 
 export interface RetrySettings {
   maxRetries: number;

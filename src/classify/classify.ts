@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Adapter } from './define-adapter.js';
-import type { ErrorResult } from './error-result.js';
+import type { ErrorResult } from '../errors/error-result.js';
 import { type NormalizeOptions, normalize, normalizeParsed, type ResponseInput, statusOf } from './normalize.js';
 import { parseBody } from './parse-body.js';
 

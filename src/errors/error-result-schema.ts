@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_KINDS, type ErrorResult } from './error-result.js';
 import { kindBehavior } from './kind-behavior.js';
 
@@ -8,38 +8,41 @@ import { kindBehavior } from './kind-behavior.js';
  * `generation_failed` without `step` or a `network` error with a status are rejected.
  * Each kind's shape comes from `describeKind`, the same place `normalize` enforces it.
  */
-export const ErrorResultSchema = /* @__PURE__ */ z.lazy(buildSchema) as unknown as z.ZodType<ErrorResult>;
+export const ErrorResultSchema = /* @__PURE__ */ z.lazy(buildSchema) as unknown as z.ZodMiniType<ErrorResult>;
 
 // Built on first use: constructing sixteen zod objects at import costs milliseconds of cold start.
 function buildSchema() {
   const outcome = z.enum(['not_sent', 'rejected', 'unknown']);
-  const ms = z.number().finite().nonnegative();
-  const status = z.number().int().min(100).max(599);
+  // zod 4 numbers are finite already.
+  const ms = z.number().check(z.nonnegative());
+  const status = z.int().check(z.gte(100), z.lte(599));
+
+  const nonEmpty = z.string().check(z.minLength(1));
 
   const attempt = z.object({
     kind: z.enum([...ERROR_KINDS, 'ok']),
-    code: z.string().optional(),
-    status: status.optional(),
-    outcome: outcome.optional(),
-    retryAfterMs: ms.optional(),
-    delayMs: ms.optional(),
+    code: z.optional(z.string()),
+    status: z.optional(status),
+    outcome: z.optional(outcome),
+    retryAfterMs: z.optional(ms),
+    delayMs: z.optional(ms),
   });
 
   const base = {
-    provider: z.string().min(1),
-    code: z.string().min(1),
+    provider: nonEmpty,
+    code: nonEmpty,
     message: z.string(),
     hint: z.string(),
     retryable: z.boolean(),
-    retryAfterMs: ms.optional(),
-    requestId: z.string().optional(),
-    raw: z.unknown().optional(),
-    outcome: outcome.optional(),
-    attempts: z.array(attempt).optional(),
-    step: z.string().min(1).optional(),
+    retryAfterMs: z.optional(ms),
+    requestId: z.optional(z.string()),
+    raw: z.optional(z.unknown()),
+    outcome: z.optional(outcome),
+    attempts: z.optional(z.array(attempt)),
+    step: z.optional(nonEmpty),
   };
 
-  const STATUS = { any: status.optional(), none: z.never().optional(), '408': z.literal(408).optional() } as const;
+  const STATUS = { any: z.optional(status), none: z.optional(z.never()), '408': z.optional(z.literal(408)) } as const;
 
   return z.discriminatedUnion(
     'kind',
@@ -49,8 +52,8 @@ function buildSchema() {
         ...base,
         kind: z.literal(kind),
         status: STATUS[shape.status],
-        ...(shape.needsStep ? { step: z.string().min(1) } : {}),
+        ...(shape.needsStep ? { step: nonEmpty } : {}),
       });
-    }) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    }) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
   );
 }

@@ -1,5 +1,5 @@
 import type { ErrorKind, ErrorResult } from './error-result.js';
-import { reasonPhrase } from './reason-phrase.js';
+import { reasonPhrase } from '../http/reason-phrase.js';
 
 /** An RFC 9457 problem details object, with faultline's fields as extension members. */
 export interface ProblemDetails {

@@ -1,9 +1,9 @@
 import type { Result } from 'neverthrow';
-import { gen } from '../../adapters/gen/index.js';
-import { genrex } from '../../adapters/genrex/index.js';
-import { type Client, type ClientOptions, createClient } from '../client.js';
-import type { ErrorKind, ErrorResult } from '../error-result.js';
-import { FAKE_GEN_KEY, FAKE_GENREX_KEY, type FakeServer, type FakeServerOptions, startFakeServer } from '../testing/fake-server.js';
+import { gen } from '../../../adapters/gen/index.js';
+import { genrex } from '../../../adapters/genrex/index.js';
+import { type Client, type ClientOptions, createClient } from '../../client/client.js';
+import type { ErrorKind, ErrorResult } from '../../errors/error-result.js';
+import { FAKE_GEN_KEY, FAKE_GENREX_KEY, type FakeServer, type FakeServerOptions, startFakeServer } from '../../testing/fake-server.js';
 
 /** One end-to-end run of the client against the fake servers, and what it must give. */
 export interface Scenario {

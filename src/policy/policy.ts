@@ -1,4 +1,4 @@
-import type { ErrorKind } from './error-result.js';
+import type { ErrorKind } from '../errors/error-result.js';
 import {
   type CodeRow,
   type KindRow,

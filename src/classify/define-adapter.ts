@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { isSchema, type Schema, validateSync } from './standard-schema.js';
 
 /**
  * What an adapter reads from a provider's body: structure only, no decisions.
@@ -28,14 +28,15 @@ export interface AdapterDefinition<Body> {
   auth: (apiKey: string) => Record<string, string>;
   /**
    * The provider's error body shape, fields optional: the fast path for well-formed bodies.
-   * A function returning the schema is called once, on first use, to keep cold starts short.
+   * Any synchronous Standard Schema (zod, zod/mini, valibot, arktype, ...), so an adapter needs
+   * no zod. A function returning the schema is called once, on first use, to keep cold starts short.
    */
-  errorBody: z.ZodType<Body> | (() => z.ZodType<Body>);
+  errorBody: Schema<Body> | (() => Schema<Body>);
   /**
    * Tried only when `errorBody` rejects a body: the same shape with each field reading as
    * `undefined` when it has the wrong type, so one bad field does not hide the others.
    */
-  lenientErrorBody?: z.ZodType<Body> | (() => z.ZodType<Body>);
+  lenientErrorBody?: Schema<Body> | (() => Schema<Body>);
   /** Turns a body the schema accepted into facts. */
   facts: (body: Body) => BodyFacts;
   /** A 2xx body that reports a failure (e.g. `success: false`). Defaults to "never". */
@@ -64,8 +65,8 @@ export interface Adapter {
  */
 export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapter {
   const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure } = definition;
-  let precise: z.ZodType<Body> | undefined;
-  let lenient: z.ZodType<Body> | undefined;
+  let precise: Schema<Body> | undefined;
+  let lenient: Schema<Body> | undefined;
   const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])].map((h) => h.toLowerCase());
   return Object.freeze({
     name,
@@ -76,13 +77,13 @@ export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapte
     readError(body: unknown): BodyFacts | undefined {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
       try {
-        precise ??= typeof errorBody === 'function' ? errorBody() : errorBody;
-        const parsed = precise.safeParse(body);
-        if (parsed.success) return facts(parsed.data);
+        precise ??= schemaOf(errorBody);
+        const parsed = validateSync(precise, body);
+        if (parsed !== undefined) return facts(parsed);
         if (lenientErrorBody === undefined) return undefined;
-        lenient ??= typeof lenientErrorBody === 'function' ? lenientErrorBody() : lenientErrorBody;
-        const second = lenient.safeParse(body);
-        return second.success ? facts(second.data) : undefined;
+        lenient ??= schemaOf(lenientErrorBody);
+        const second = validateSync(lenient, body);
+        return second === undefined ? undefined : facts(second);
       } catch {
         return undefined;
       }
@@ -96,4 +97,8 @@ export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapte
       }
     },
   });
+}
+
+function schemaOf<Body>(given: Schema<Body> | (() => Schema<Body>)): Schema<Body> {
+  return isSchema(given) ? given : (given as () => Schema<Body>)();
 }
