@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
-import { lenientFields, once, optionalFields } from '../../src/classify/lenient.js';
+import { lenientFields, once, optionalFields, orUndefined } from '../../src/classify/lenient.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -27,17 +27,15 @@ export const GenRexErrorBody = /* @__PURE__ */ z.lazy(errorBody);
 const lenientErrorBody = once(() =>
   z.object({
     ...lenientFields(bodyFields),
-    error: z.catch(
-      z.optional(
-        z.union([
-          z.object(lenientFields(errorFields)),
-          z.pipe(
-            z.string(),
-            z.transform((message: string) => ({ code: undefined, message, step: undefined })),
-          ),
-        ]),
-      ),
-      undefined,
+    error: z.optional(
+      z.union([
+        z.object(lenientFields(errorFields)),
+        z.pipe(
+          z.string(),
+          z.transform((message: string) => ({ code: undefined, message, step: undefined })),
+        ),
+        orUndefined(),
+      ]),
     ),
   }),
 );

@@ -9,10 +9,19 @@ export function optionalFields<F extends Fields>(fields: F): { [K in keyof F]: z
   };
 }
 
-/** The same fields, each reading as `undefined` when missing or of another type instead of failing the body. */
-export function lenientFields<F extends Fields>(fields: F): { [K in keyof F]: z.ZodMiniCatch<z.ZodMiniOptional<F[K]>> } {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, z.catch(z.optional(v), undefined)])) as {
-    [K in keyof F]: z.ZodMiniCatch<z.ZodMiniOptional<F[K]>>;
+/** Whatever it is given, `undefined`: the last branch of a lenient union. */
+export const orUndefined = (): z.ZodMiniTransform<undefined, unknown> => z.transform(() => undefined);
+
+type Lenient<T extends z.ZodMiniType> = z.ZodMiniOptional<z.ZodMiniUnion<[T, z.ZodMiniTransform<undefined, unknown>]>>;
+
+/**
+ * The same fields, each reading as `undefined` when missing or of another type instead of failing
+ * the body. A union with a catch-all branch rather than `z.catch`: zod's catch pulls in its whole
+ * util namespace, about 3.5 KB gzip of a consumer's bundle.
+ */
+export function lenientFields<F extends Fields>(fields: F): { [K in keyof F]: Lenient<F[K]> } {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, z.optional(z.union([v, orUndefined()]))])) as {
+    [K in keyof F]: Lenient<F[K]>;
   };
 }
 
