@@ -4,6 +4,21 @@ import { median } from './harness.mjs';
 
 const BODY = JSON.stringify({ id: 'user_1', email: 'dev@example.test', credits: 100, agents: [{ id: 'agent_456', name: 'Writer' }] });
 
+// In the same process, as most test suites run one: its work shares the measured event loop,
+// so the client's own CPU weighs more in the ratio.
+async function startLocalServer() {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
+      res.end(BODY);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
 // The server runs in its own process, so its work does not share the measured event loop.
 async function startServer() {
   const code = `
@@ -57,7 +72,31 @@ async function interleaved(name, baseline, candidate, { rounds = 15, perRound = 
   return result;
 }
 
+async function versusFetch(label, { url }) {
+  const headers = { accept: 'application/json', 'x-api-key': 'gen_bench_key_0123456789' };
+  const plain = async () => {
+    const response = await fetch(`${url}/v1/me`, { headers });
+    if (!response.ok) throw new Error(String(response.status));
+    return response.json();
+  };
+  const client = createClient({ adapter: gen, apiKey: 'gen_bench_key_0123456789', baseUrl: `${url}/v1` });
+  const viaClient = async () => {
+    const result = await client.request('/me');
+    if (result.isErr()) throw new Error(result.error.message);
+    return result.value;
+  };
+  return interleaved(`client.request vs fetch + json (${label})`, plain, viaClient);
+}
+
+export async function benchClientSameProcess() {
+  const local = await startLocalServer();
+  const result = await versusFetch('same process', local);
+  local.server.close();
+  return result;
+}
+
 export async function benchClient() {
+  const sameProcess = await benchClientSameProcess();
   const { server, url } = await startServer();
   const headers = { accept: 'application/json', 'x-api-key': 'gen_bench_key_0123456789' };
   const plain = async () => {
@@ -71,7 +110,7 @@ export async function benchClient() {
     if (result.isErr()) throw new Error(result.error.message);
     return result.value;
   };
-  const results = [await interleaved('client.request vs fetch + json (loopback)', plain, viaClient)];
+  const results = [sameProcess, await interleaved('client.request vs fetch + json (other process)', plain, viaClient)];
   try {
     const { default: ky } = await import('ky');
     const api = ky.create({ prefixUrl: `${url}/v1`, headers, retry: 2 });
@@ -83,4 +122,7 @@ export async function benchClient() {
   return results;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchClient();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--same-process')) await benchClientSameProcess();
+  else await benchClient();
+}

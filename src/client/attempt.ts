@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
+import { attemptSignal, CALLER, DEADLINE, TIMEOUT } from './attempt-signal.js';
 import type { BuiltRequest } from './build-request.js';
 import type { Adapter } from '../classify/define-adapter.js';
 import type { ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
 import { type FromResponseOptions, readResponse } from '../classify/from-response.js';
 import { describeThrown } from '../http/describe-thrown.js';
 import { errorCode, thrownOutcome } from '../http/outcome.js';
-import { MAX_TIMER_MS } from '../http/retry-after.js';
 import { stripUrlCredentials } from '../classify/scrub-secrets.js';
 
 /** An ErrorResult as the client makes it: it always says whether the server may have acted. */
@@ -20,11 +20,6 @@ export interface AttemptContext {
   fail: (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number) => Failure;
 }
 
-// Reasons we abort an attempt with, to tell our timeout from the caller's signal.
-const TIMEOUT = 'faultline:timeout';
-const DEADLINE = 'faultline:deadline';
-const CALLER = 'faultline:caller';
-
 /**
  * One HTTP attempt: fetch under a timeout and the caller's signal, never following a
  * redirect, then the bounded read and classification. Resolves, never rejects.
@@ -36,19 +31,12 @@ export async function attempt<T>(
   timeoutMs: number,
   remainingMs: number | undefined,
 ): Promise<Result<T, Failure>> {
-  const { signal, init } = request;
-  const controller = new AbortController();
-  // 0 or Infinity means no per-attempt limit; setTimeout would fire at once for either.
-  const perAttempt = timeoutMs > 0 ? timeoutMs : Infinity;
-  const byDeadline = remainingMs !== undefined && remainingMs < perAttempt;
-  const limit = byDeadline ? remainingMs : perAttempt;
-  const timer = limit < Infinity ? setTimeout(() => controller.abort(byDeadline ? DEADLINE : TIMEOUT), Math.min(limit, MAX_TIMER_MS)) : undefined;
-  const onAbort = (): void => controller.abort(CALLER);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  init.signal = controller.signal;
+  const { init } = request;
+  const limits = attemptSignal(timeoutMs, remainingMs, request.signal);
+  init.signal = limits.signal;
   // An abort by our timer or the caller's signal is that, whatever error it surfaced as.
   const interrupted = (): Failure | undefined => {
-    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    const reason = limits.reason();
     if (reason === CALLER) return ctx.fail('aborted', 'aborted', 'The caller aborted the request.', 'unknown');
     if (reason === DEADLINE) return ctx.fail('timeout', 'deadline_exceeded', "The call's deadline passed during an attempt.", 'unknown');
     if (reason === TIMEOUT) return ctx.fail('timeout', 'timeout', `The attempt took longer than ${timeoutMs} ms.`, 'unknown');
@@ -66,8 +54,7 @@ export async function attempt<T>(
   } catch (thrown) {
     return err(interrupted() ?? thrownError(ctx, thrown));
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    limits.release();
   }
 }
 

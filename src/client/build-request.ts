@@ -53,11 +53,11 @@ export function buildRequest(base: RequestBase, path: unknown, req: RequestParts
   if (SCHEME.test(path) || NETWORK_PATH.test(path)) {
     return { code: 'invalid_path', message: 'The path is a URL; pass a path under baseUrl (such as /document/create).' };
   }
-  const rawMethod = req.method ?? 'GET';
-  if (typeof rawMethod !== 'string' || !isMethod(rawMethod)) {
+  const rawMethod = req.method;
+  if (rawMethod !== undefined && (typeof rawMethod !== 'string' || !isMethod(rawMethod))) {
     return { code: 'invalid_method', message: `Not an HTTP method fetch can send: ${JSON.stringify(String(rawMethod).slice(0, 40))}.` };
   }
-  const method = rawMethod.toUpperCase();
+  const method = rawMethod === undefined ? 'GET' : rawMethod.toUpperCase();
   const signal = req.signal;
   if (signal !== undefined && !isSignal(signal)) return { code: 'invalid_signal', message: 'The signal option is not an AbortSignal.' };
 
@@ -70,8 +70,9 @@ export function buildRequest(base: RequestBase, path: unknown, req: RequestParts
   const slashed = path === '' || path.startsWith('/') ? path : `/${path}`;
   const url = base.baseUrl + slashed + (search === '' ? '' : (slashed.includes('?') ? '&' : '?') + search);
 
+  // The client's headers as they are when the request adds none: a GET needs no copy.
   let headers: Record<string, string>;
-  if (req.headers === undefined) headers = { ...base.headers };
+  if (req.headers === undefined) headers = req.idempotencyKey === undefined && req.body === undefined ? base.headers : { ...base.headers };
   else {
     if (req.headers === null || typeof req.headers !== 'object' || Array.isArray(req.headers)) {
       return { code: 'invalid_header', message: 'The headers option must be a record of names to string values.' };
