@@ -88,11 +88,36 @@ async function versusFetch(label, { url }) {
   return interleaved(`client.request vs fetch + json (${label})`, plain, viaClient);
 }
 
+// The floor for any client that enforces a per-attempt timeout: fetch with a fresh
+// AbortController and timer per request (in Node 20 a signal costs undici several µs).
+async function versusTimedFetch({ url }) {
+  const headers = { accept: 'application/json', 'x-api-key': 'gen_bench_key_0123456789' };
+  const timed = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const response = await fetch(`${url}/v1/me`, { headers, signal: controller.signal });
+      if (!response.ok) throw new Error(String(response.status));
+      return await response.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const client = createClient({ adapter: gen, apiKey: 'gen_bench_key_0123456789', baseUrl: `${url}/v1` });
+  const viaClient = async () => {
+    const result = await client.request('/me');
+    if (result.isErr()) throw new Error(result.error.message);
+    return result.value;
+  };
+  return interleaved('client.request vs fetch + timeout signal (same process)', timed, viaClient);
+}
+
 export async function benchClientSameProcess() {
   const local = await startLocalServer();
   const result = await versusFetch('same process', local);
+  const timed = await versusTimedFetch(local);
   local.server.close();
-  return result;
+  return [result, timed];
 }
 
 export async function benchClient() {
@@ -110,7 +135,7 @@ export async function benchClient() {
     if (result.isErr()) throw new Error(result.error.message);
     return result.value;
   };
-  const results = [sameProcess, await interleaved('client.request vs fetch + json (other process)', plain, viaClient)];
+  const results = [...sameProcess, await interleaved('client.request vs fetch + json (other process)', plain, viaClient)];
   try {
     const { default: ky } = await import('ky');
     const api = ky.create({ prefixUrl: `${url}/v1`, headers, retry: 2 });

@@ -1,0 +1,18 @@
+/**
+ * client: the fetch wrapper. createClient checks its options once; each request is built
+ * (build-request), sent as attempts (attempt: fetch under a timeout, never following a
+ * redirect, bounded read, classify), and looped by the pure retry decision, the budget and the
+ * sleeps (client). Its promise never rejects.
+ */
+export {
+  type Client,
+  type ClientOptions,
+  type QueryValue,
+  type RequestOptions,
+  type RetryOptions,
+  createClient,
+  DEFAULT_TIMEOUT_MS,
+} from './client.js';
+export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
+export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';
+export { backoffDelay } from './backoff.js';
