@@ -1,15 +1,16 @@
 import * as z from 'zod/mini';
+import { lenientShape, once, preciseShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
-import { lenientFields, once, optionalFields } from '../../src/classify/lenient.js';
-
-const fields = { error: z.string(), error_code: z.string() };
 
 /** GEN's flat error body: `{ "error": "...", "error_code": "..." }`. */
-const errorBody = once(() => z.object(optionalFields(fields)));
-export const GenErrorBody = /* @__PURE__ */ z.lazy(errorBody);
+const shape = { error: 'string', error_code: 'string' } as const;
 
-/** The same shape, keeping whichever fields have the right type. */
-const lenientErrorBody = once(() => z.object(lenientFields(fields)));
+/** The body when every field has its documented type (a Standard Schema). */
+export const GenErrorBody = /* @__PURE__ */ preciseShape(shape);
+
+// The same shape in zod/mini, keeping whichever fields have the right type; built on first use.
+const lenientErrorBody = once(() => lenientShape(shape));
+/** That lenient schema, as a zod/mini schema of its own. */
 export const GenLenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
 
 /** GEN (`https://api.gen.pro/v1`, `X-API-Key` auth). */
@@ -17,7 +18,7 @@ export const gen = /* @__PURE__ */ defineAdapter({
   name: 'gen',
   baseUrl: 'https://api.gen.pro/v1',
   auth: (apiKey) => ({ 'X-API-Key': apiKey }),
-  errorBody,
+  errorBody: GenErrorBody,
   lenientErrorBody,
   facts: (body) => ({ code: body.error_code, message: body.error }),
 });

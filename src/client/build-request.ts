@@ -48,18 +48,18 @@ const NETWORK_PATH = /^[\\/]{2}/;
  * base URL with the path appended, so its origin is always the base URL's.
  */
 export function buildRequest(base: RequestBase, path: unknown, req: RequestParts): BuiltRequest | BuildFailure {
-  if (typeof path !== 'string') return { code: 'invalid_path', message: 'The path must be a string.' };
+  if (typeof path !== 'string') return { code: 'invalid_path', message: 'The path is not a string.' };
   // A URL here would be a request somewhere the caller did not configure: refuse, do not resolve.
   if (SCHEME.test(path) || NETWORK_PATH.test(path)) {
-    return { code: 'invalid_path', message: 'The path is a URL; pass a path under baseUrl (such as /document/create).' };
+    return { code: 'invalid_path', message: 'The path is a URL, not a path under baseUrl.' };
   }
   const rawMethod = req.method;
   if (rawMethod !== undefined && (typeof rawMethod !== 'string' || !isMethod(rawMethod))) {
-    return { code: 'invalid_method', message: `Not an HTTP method fetch can send: ${JSON.stringify(String(rawMethod).slice(0, 40))}.` };
+    return { code: 'invalid_method', message: `Not a method fetch can send: ${JSON.stringify(String(rawMethod).slice(0, 40))}.` };
   }
   const method = rawMethod === undefined ? 'GET' : rawMethod.toUpperCase();
   const signal = req.signal;
-  if (signal !== undefined && !isSignal(signal)) return { code: 'invalid_signal', message: 'The signal option is not an AbortSignal.' };
+  if (signal !== undefined && !isSignal(signal)) return { code: 'invalid_signal', message: 'The signal is not an AbortSignal.' };
 
   let search = '';
   if (req.query !== undefined) {
@@ -75,13 +75,12 @@ export function buildRequest(base: RequestBase, path: unknown, req: RequestParts
   if (req.headers === undefined) headers = req.idempotencyKey === undefined && req.body === undefined ? base.headers : { ...base.headers };
   else {
     if (req.headers === null || typeof req.headers !== 'object' || Array.isArray(req.headers)) {
-      return { code: 'invalid_header', message: 'The headers option must be a record of names to string values.' };
+      return { code: 'invalid_header', message: 'The headers are not a record.' };
     }
     const own = lowerKeys(req.headers as Record<string, string>);
     for (const name of Object.keys(own)) {
-      if (!isHeaderName(name)) return { code: 'invalid_header', message: `Not a header name: ${JSON.stringify(name.slice(0, 40))}.` };
-      if (!isHeaderValue(own[name])) {
-        return { code: 'invalid_header', message: `The ${name} header value must be a string without line breaks, NUL or non-Latin-1 characters.` };
+      if (!isHeaderName(name) || !isHeaderValue(own[name])) {
+        return { code: 'invalid_header', message: `fetch cannot send the header ${JSON.stringify(name.slice(0, 40))} (line break, NUL or non-Latin-1).` };
       }
     }
     // The client's key always wins: a stray request header cannot swap the account.
@@ -90,14 +89,14 @@ export function buildRequest(base: RequestBase, path: unknown, req: RequestParts
   const key = req.idempotencyKey;
   if (key !== undefined) {
     if (key !== true && (typeof key !== 'string' || !isHeaderValue(key))) {
-      return { code: 'invalid_idempotency_key', message: 'The idempotency key must be a non-empty string without line breaks, or true.' };
+      return { code: 'invalid_idempotency_key', message: 'The idempotency key is not a string fetch can send, nor true.' };
     }
     headers['idempotency-key'] = key === true ? globalThis.crypto.randomUUID() : key;
   }
   const sentKey = headers['idempotency-key'];
   // A blank key is no key: it would make a POST look safe to retry while the server dedupes nothing.
   if (sentKey !== undefined && sentKey.trim() === '') {
-    return { code: 'invalid_idempotency_key', message: 'The idempotency key is empty or blank; it would not make the request safe to retry.' };
+    return { code: 'invalid_idempotency_key', message: 'The idempotency key is blank.' };
   }
 
   const init: RequestInit = { method, headers, redirect: 'manual' };
@@ -118,9 +117,9 @@ export function buildRequest(base: RequestBase, path: unknown, req: RequestParts
         json = JSON.stringify(body);
       } catch (thrown) {
         const why = thrown instanceof Error ? thrown.message.slice(0, 200) : 'it cannot be encoded';
-        return { code: 'invalid_body', message: `The body cannot be sent as JSON: ${why}` };
+        return { code: 'invalid_body', message: `The body has no JSON form: ${why}` };
       }
-      if (json === undefined) return { code: 'invalid_body', message: `The body cannot be sent as JSON: a ${typeof body} has no JSON form.` };
+      if (json === undefined) return { code: 'invalid_body', message: `The body has no JSON form: a ${typeof body}.` };
       init.body = json;
       headers['content-type'] ??= 'application/json';
     }
@@ -143,7 +142,7 @@ function isSignal(value: unknown): value is AbortSignal {
 
 function queryString(query: unknown): string | BuildFailure {
   if (query === null || typeof query !== 'object' || Array.isArray(query)) {
-    return { code: 'invalid_query', message: 'The query option must be a record of names to values.' };
+    return { code: 'invalid_query', message: 'The query is not a record.' };
   }
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -152,7 +151,7 @@ function queryString(query: unknown): string | BuildFailure {
       const type = typeof item;
       // An object would go out as `[object Object]`: a request the caller did not mean.
       if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'bigint') {
-        return { code: 'invalid_query', message: `The query value for ${JSON.stringify(key.slice(0, 40))} is ${type === 'object' ? 'an object' : `a ${type}`}; pass a string, number or boolean.` };
+        return { code: 'invalid_query', message: `The query value for ${JSON.stringify(key.slice(0, 40))} is a ${type}, not a string, number or boolean.` };
       }
       params.append(key, String(item));
     }

@@ -23,7 +23,7 @@ function refuse(option: string, why: string): never {
 export function checkNumber(option: string, value: unknown, fallback: number, { infinite = false } = {}): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (!infinite && value === Infinity)) {
-    refuse(option, `must be a non-negative number${infinite ? ' (or Infinity)' : ''}; got ${describeValue(value)}`);
+    refuse(option, `must be a number >= 0, not ${describeValue(value)}`);
   }
   return value;
 }
@@ -36,7 +36,7 @@ export function checkDelay(option: string, value: unknown, fallback: number): nu
 export function checkAdapter(adapter: unknown): Adapter {
   const a = adapter as Partial<Adapter> | null | undefined;
   if (a === null || typeof a !== 'object' || typeof a.auth !== 'function' || typeof a.readError !== 'function' || typeof a.name !== 'string') {
-    refuse('adapter', 'must be an adapter (gen, genrex, or one made with defineAdapter)');
+    refuse('adapter', 'must be made with defineAdapter');
   }
   return a as Adapter;
 }
@@ -50,48 +50,47 @@ export function checkAuth(adapter: Adapter, apiKey: unknown): Record<string, str
   const sendsKey = probe !== null && typeof probe === 'object' && Object.keys(probe).length > 0;
   if (!sendsKey) return {};
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    refuse('apiKey', `is required: the ${adapter.name} adapter sends it with every request; got ${apiKey === '' ? 'an empty string' : describeValue(apiKey)}`);
+    refuse('apiKey', `is required by the ${adapter.name} adapter`);
   }
   const headers = lowerKeys(adapter.auth(apiKey));
   for (const [name, value] of Object.entries(headers)) {
-    if (!isHeaderName(name)) refuse('adapter', `makes an auth header whose name is not a header name`);
-    if (!isHeaderValue(value)) refuse('apiKey', 'cannot be sent in a header: it holds a line break, NUL or a character outside Latin-1');
+    if (!isHeaderName(name)) refuse('adapter', 'makes an invalid auth header name');
+    if (!isHeaderValue(value)) refuse('apiKey', 'cannot be sent in a header (line break, NUL or non-Latin-1)');
   }
   return headers;
 }
 
 /** The base URL without trailing slashes: absolute http(s), no credentials, no query or fragment. */
 export function checkBaseUrl(value: unknown): string {
-  if (typeof value !== 'string' || value === '') refuse('baseUrl', 'must be an absolute http(s) URL string');
+  const http = 'must be an absolute http(s) URL';
+  if (typeof value !== 'string') refuse('baseUrl', http);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    refuse('baseUrl', 'must be an absolute http(s) URL');
+    refuse('baseUrl', http);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') refuse('baseUrl', `must use http or https, not ${url.protocol.slice(0, 20)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') refuse('baseUrl', http);
   // Named, never echoed: the URL itself holds the credentials.
-  if (url.username !== '' || url.password !== '') refuse('baseUrl', 'must not hold credentials (user:password@); pass the key as apiKey');
-  if (url.search !== '' || value.includes('?')) refuse('baseUrl', 'must not have a query: pass `query` per request');
-  if (url.hash !== '' || value.includes('#')) refuse('baseUrl', 'must not have a fragment');
+  if (url.username !== '' || url.password !== '') refuse('baseUrl', 'must not hold credentials; pass apiKey');
+  if (/[?#]/.test(value)) refuse('baseUrl', 'must not have a query or fragment');
   return value.replace(/\/+$/, '');
 }
 
 /** Client-wide headers, lower-cased and checked once so no request pays for it. */
 export function checkHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
-  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) refuse('headers', 'must be a record of header names to string values');
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) refuse('headers', 'must be a record');
   const out = lowerKeys(headers as Record<string, string>);
   for (const [name, value] of Object.entries(out)) {
-    if (!isHeaderName(name)) refuse('headers', `has an invalid header name ${JSON.stringify(name.slice(0, 40))}`);
-    if (!isHeaderValue(value)) refuse('headers', `has an invalid value for ${name}: a string without line breaks, NUL or non-Latin-1 characters`);
+    if (!isHeaderName(name) || !isHeaderValue(value)) refuse('headers', `cannot send ${JSON.stringify(name.slice(0, 40))} (line break, NUL or non-Latin-1)`);
   }
   return out;
 }
 
 export function checkFunction<F>(option: string, value: unknown): F | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'function') refuse(option, `must be a function; got ${describeValue(value)}`);
+  if (typeof value !== 'function') refuse(option, 'must be a function');
   return value as F;
 }
 

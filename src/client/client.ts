@@ -136,6 +136,7 @@ export function createClient(options: ClientOptions): Client {
   const fail = (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number): Failure =>
     syntheticError(adapter, kind, code, message, status === undefined ? { outcome } : { outcome, status }, normalizeOptions) as Failure;
   const ctx: AttemptContext = { adapter, fetch: fetchImpl, readOptions, fail };
+  const abortedBeforeSending = (): Failure => fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent');
 
   async function run<T>(path: string, req: RequestOptions<T>): Promise<Result<T, ErrorResult>> {
     const attempts: AttemptRecord[] = [];
@@ -155,7 +156,7 @@ export function createClient(options: ClientOptions): Client {
 
     let spent: number | undefined;
     for (let retries = 0; ; retries++) {
-      if (signal?.aborted) return finish(fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent'));
+      if (signal?.aborted) return finish(abortedBeforeSending());
       const remainingMs = deadline === undefined ? undefined : deadline - Date.now();
       if (remainingMs !== undefined && remainingMs <= 0) {
         return finish(fail('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
@@ -194,7 +195,7 @@ export function createClient(options: ClientOptions): Client {
         // A logging hook that throws must not turn into a rejected call.
       }
       if (!(await sleep(answer.delayMs, signal))) {
-        return finish(fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent'));
+        return finish(abortedBeforeSending());
       }
     }
   }

@@ -26,36 +26,36 @@ export function retryAfterFromValues(
   retryAfter: string | undefined,
   nowMs?: number,
 ): number | undefined {
-  const ms = longest(retryAfterMs, (part) => (DELTA_SECONDS.test(part) ? clamp(Number(part)) : undefined));
+  const ms = retryAfterMs === undefined ? undefined : longest(retryAfterMs, false, nowMs);
   if (ms !== undefined) return ms;
-  let now = nowMs;
-  return longest(retryAfter, (part) => {
-    if (DELTA_SECONDS.test(part)) return clamp(Number(part) * 1000);
-    now ??= Date.now();
-    const date = parseHttpDate(part, now);
-    return date === undefined ? undefined : clamp(date - now);
-  });
+  return retryAfter === undefined ? undefined : longest(retryAfter, true, nowMs);
 }
 
 // IMF-fixdate and RFC 850 dates hold a comma after the weekday: a piece that is only a
 // weekday belongs to the piece after it.
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}$/i;
 
-function longest(value: string | undefined, read: (part: string) => number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!value.includes(',')) {
-    const part = value.trim();
-    return part === '' ? undefined : read(part);
-  }
+function longest(value: string, dates: boolean, nowMs: number | undefined): number | undefined {
+  if (!value.includes(',')) return readOne(value.trim(), dates, nowMs);
   let best: number | undefined;
   const pieces = value.split(',');
   for (let i = 0; i < pieces.length; i++) {
     let part = pieces[i]!.trim();
-    if (WEEKDAY.test(part) && i + 1 < pieces.length) part = `${part},${pieces[++i]!}`;
-    const ms = part === '' ? undefined : read(part);
+    if (dates && WEEKDAY.test(part) && i + 1 < pieces.length) part = `${part},${pieces[++i]!}`;
+    const ms = readOne(part, dates, nowMs);
     if (ms !== undefined && (best === undefined || ms > best)) best = ms;
   }
   return best;
+}
+
+// `retry-after-ms` holds milliseconds; `Retry-After` seconds or an HTTP-date.
+function readOne(part: string, dates: boolean, nowMs: number | undefined): number | undefined {
+  if (part === '') return undefined;
+  if (DELTA_SECONDS.test(part)) return clamp(dates ? Number(part) * 1000 : Number(part));
+  if (!dates) return undefined;
+  const now = nowMs ?? Date.now();
+  const date = parseHttpDate(part, now);
+  return date === undefined ? undefined : clamp(date - now);
 }
 
 function clamp(ms: number): number | undefined {

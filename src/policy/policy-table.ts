@@ -27,6 +27,7 @@ export interface PolicyTable {
   /**
    * Codes faultline makes itself, for failures no provider answered with (a redirect it refused
    * to follow, a request it could not build, a body over its bound): code -> row, any provider.
+   * A field a row leaves out comes from its kind's row.
    */
   synthetic: Readonly<Record<string, CodeRow>>;
   /** A failed-job body whose code no row names. */
@@ -75,17 +76,17 @@ export const policyTable: PolicyTable = {
     },
   },
   synthetic: {
-    redirect: { kind: 'invalid_request', retryable: false, hint: 'Point baseUrl at the final address: redirects are never followed.' },
-    invalid_path: { kind: 'invalid_request', retryable: false, hint: 'Pass a path under baseUrl, not a URL.' },
-    invalid_url: { kind: 'invalid_request', retryable: false, hint: 'Fix the URL: baseUrl plus path must be http(s).' },
-    invalid_method: { kind: 'invalid_request', retryable: false, hint: 'Use an HTTP method name such as GET or POST.' },
-    invalid_header: { kind: 'invalid_request', retryable: false, hint: 'Remove line breaks and non-Latin-1 text from header names, values and the key.' },
-    invalid_query: { kind: 'invalid_request', retryable: false, hint: 'Pass query values as strings, numbers, booleans or arrays of them.' },
-    invalid_body: { kind: 'invalid_request', retryable: false, hint: 'Pass a body JSON can encode (no BigInt, no cycles).' },
-    body_not_allowed: { kind: 'invalid_request', retryable: false, hint: 'Send the body with POST, PUT or PATCH.' },
-    invalid_signal: { kind: 'invalid_request', retryable: false, hint: 'Pass an AbortSignal as signal.' },
-    invalid_idempotency_key: { kind: 'invalid_request', retryable: false, hint: 'Pass a non-empty idempotency key, or none.' },
-    body_too_large: { kind: 'invalid_response', retryable: false, hint: 'Raise maxBodyBytes, or ask for less per request.' },
+    redirect: { kind: 'invalid_request', hint: 'Point baseUrl at the final address; redirects are not followed.' },
+    invalid_path: { kind: 'invalid_request', hint: 'Pass a path under baseUrl, not a URL.' },
+    invalid_url: { kind: 'invalid_request', hint: 'Fix the URL: baseUrl plus path must be http(s).' },
+    invalid_method: { kind: 'invalid_request', hint: 'Use an HTTP method name such as GET or POST.' },
+    invalid_header: { kind: 'invalid_request', hint: 'Remove line breaks and non-Latin-1 text from headers.' },
+    invalid_query: { kind: 'invalid_request', hint: 'Pass query values as strings, numbers or booleans.' },
+    invalid_body: { kind: 'invalid_request', hint: 'Pass a body JSON can encode (no BigInt, no cycles).' },
+    body_not_allowed: { kind: 'invalid_request', hint: 'Send the body with POST, PUT or PATCH.' },
+    invalid_signal: { kind: 'invalid_request', hint: 'Pass an AbortSignal as signal.' },
+    invalid_idempotency_key: { kind: 'invalid_request', hint: 'Pass a non-empty idempotency key, or none.' },
+    body_too_large: { kind: 'invalid_response', hint: 'Raise maxBodyBytes, or ask for less per request.' },
   },
   jobFailed: { kind: 'generation_failed', retryable: true, hint: 'Resubmit the job.' },
   statuses: {
