@@ -72,73 +72,57 @@ async function interleaved(name, baseline, candidate, { rounds = 15, perRound = 
   return result;
 }
 
-async function versusFetch(label, { url }) {
-  const headers = { accept: 'application/json', 'x-api-key': 'gen_bench_key_0123456789' };
+const KEY = 'gen_bench_key_0123456789';
+const HEADERS = { accept: 'application/json', 'x-api-key': KEY };
+
+// What each side does per request: the same GET, its JSON read, an error thrown on failure.
+function sides(url) {
   const plain = async () => {
-    const response = await fetch(`${url}/v1/me`, { headers });
+    const response = await fetch(`${url}/v1/me`, { headers: HEADERS });
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   };
-  const client = createClient({ adapter: gen, apiKey: 'gen_bench_key_0123456789', baseUrl: `${url}/v1` });
-  const viaClient = async () => {
-    const result = await client.request('/me');
-    if (result.isErr()) throw new Error(result.error.message);
-    return result.value;
-  };
-  return interleaved(`client.request vs fetch + json (${label})`, plain, viaClient);
-}
-
-// The floor for any client that enforces a per-attempt timeout: fetch with a fresh
-// AbortController and timer per request (in Node 20 a signal costs undici several µs).
-async function versusTimedFetch({ url }) {
-  const headers = { accept: 'application/json', 'x-api-key': 'gen_bench_key_0123456789' };
+  // The floor for any client that enforces a per-attempt timeout: fetch with a fresh
+  // AbortController and timer per request (in Node 20 a signal costs undici several µs).
   const timed = async () => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 30_000);
     try {
-      const response = await fetch(`${url}/v1/me`, { headers, signal: controller.signal });
+      const response = await fetch(`${url}/v1/me`, { headers: HEADERS, signal: controller.signal });
       if (!response.ok) throw new Error(String(response.status));
       return await response.json();
     } finally {
       clearTimeout(timer);
     }
   };
-  const client = createClient({ adapter: gen, apiKey: 'gen_bench_key_0123456789', baseUrl: `${url}/v1` });
+  const client = createClient({ adapter: gen, apiKey: KEY, baseUrl: `${url}/v1` });
   const viaClient = async () => {
     const result = await client.request('/me');
     if (result.isErr()) throw new Error(result.error.message);
     return result.value;
   };
-  return interleaved('client.request vs fetch + timeout signal (same process)', timed, viaClient);
+  return { plain, timed, viaClient };
 }
 
 export async function benchClientSameProcess() {
   const local = await startLocalServer();
-  const result = await versusFetch('same process', local);
-  const timed = await versusTimedFetch(local);
+  const { plain, timed, viaClient } = sides(local.url);
+  const results = [
+    await interleaved('client.request vs fetch + json (same process)', plain, viaClient),
+    await interleaved('client.request vs fetch + timeout signal (same process)', timed, viaClient),
+  ];
   local.server.close();
-  return [result, timed];
+  return results;
 }
 
 export async function benchClient() {
   const sameProcess = await benchClientSameProcess();
   const { server, url } = await startServer();
-  const headers = { accept: 'application/json', 'x-api-key': 'gen_bench_key_0123456789' };
-  const plain = async () => {
-    const response = await fetch(`${url}/v1/me`, { headers });
-    if (!response.ok) throw new Error(String(response.status));
-    return response.json();
-  };
-  const client = createClient({ adapter: gen, apiKey: 'gen_bench_key_0123456789', baseUrl: `${url}/v1` });
-  const viaClient = async () => {
-    const result = await client.request('/me');
-    if (result.isErr()) throw new Error(result.error.message);
-    return result.value;
-  };
+  const { plain, viaClient } = sides(url);
   const results = [...sameProcess, await interleaved('client.request vs fetch + json (other process)', plain, viaClient)];
   try {
     const { default: ky } = await import('ky');
-    const api = ky.create({ prefixUrl: `${url}/v1`, headers, retry: 2 });
+    const api = ky.create({ prefixUrl: `${url}/v1`, headers: HEADERS, retry: 2 });
     results.push(await interleaved('client.request vs ky (loopback)', () => api.get('me').json(), viaClient));
   } catch (error) {
     console.log(`ky not measured: ${error.message}`);

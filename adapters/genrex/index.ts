@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
-import { lenientShape, once, orUndefined, preciseShape } from '../../src/classify/body-shape.js';
+import { isRecord, lenientShape, once, orUndefined, preciseShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const errorShape = { code: 'string', message: 'string', step: 'string' } as const;
 /**

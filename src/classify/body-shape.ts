@@ -12,7 +12,8 @@ export type Shaped<S extends Shape> = {
   -readonly [K in keyof S]?: S[K] extends 'string' ? string : S[K] extends 'boolean' ? boolean : S[K] extends Shape ? Shaped<S[K]> : never;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function fits(shape: Shape, value: unknown): boolean {

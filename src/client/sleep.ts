@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '../http/retry-after.js';
+
 /**
  * Waits `ms`, or less if `signal` aborts first. Resolves `true` when the time ran out and
  * `false` when aborted; never rejects.
@@ -12,7 +14,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve(true);
-    }, Math.min(ms, 2 ** 31 - 1));
+    }, Math.min(ms, MAX_TIMER_MS));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

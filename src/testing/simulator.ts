@@ -24,7 +24,9 @@ export type Fault =
   /** A body of `bytes` bytes (default 50 MiB), streamed. */
   | { type: 'huge'; status?: number; bytes?: number }
   /** Wait, then play the provider (or `then`). */
-  | { type: 'delay'; ms: number; then?: Fault };
+  | { type: 'delay'; ms: number; then?: Fault }
+  /** A redirect (default 307) to `location`, as a misconfigured base URL or a hostile proxy sends. */
+  | { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string };
 
 /** How a GenRex job created on the fake runs: to completion, or failing at a step with a code. */
 export interface JobPlan {
@@ -175,6 +177,8 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
         return { kind: 'huge', status: fault.status ?? 500, bytes: fault.bytes ?? 50 * 1024 * 1024 };
       case 'delay':
         return { kind: 'delay', ms: fault.ms, then: () => answer(fault.then ?? 'pass', req) };
+      case 'redirect':
+        return respond(fault.status ?? 307, '', { location: fault.location });
     }
   }
 

@@ -89,6 +89,7 @@ export const scenarios: Scenario[] = [
   { name: 'genrex: job completes', provider: 'genrex', expected: { kind: 'ok' }, run: (c) => createAndPoll(c) },
   { name: 'genrex: create gets 503 + Retry-After (not acted): retried', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503', retryAfter: 0 }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create gets a bare 503 (a proxy; may have acted): not resent', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503' }] } }, expected: { kind: 'server', code: 'http_503' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  { name: 'genrex: create redirected (307) to another origin: not followed', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'redirect', location: 'http://127.0.0.1:9/v1/document/create' }] } }, expected: { kind: 'invalid_request', code: 'redirect' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create gets 500 with idempotency key', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ status: 500, text: '' }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', { ...post({ prompt: 'x' }), idempotencyKey: 'demo-key-1' }) },
   {
     name: 'genrex: caller aborts a hanging create',
