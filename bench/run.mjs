@@ -5,6 +5,7 @@ import { benchBoundedBody } from './bounded-body.mjs';
 import { benchClient } from './client.mjs';
 import { benchFromResponse } from './from-response.mjs';
 import { benchImport } from './import-cost.mjs';
+import { benchJobs } from './jobs.mjs';
 import { benchNormalize } from './normalize.mjs';
 import { IMPORT_SETS, measureImports, measureKy } from './size.mjs';
 
@@ -12,6 +13,7 @@ console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus
 await benchNormalize();
 await benchFromResponse();
 await benchClient();
+await benchJobs();
 await benchAmplification();
 await benchBoundedBody();
 await benchImport();

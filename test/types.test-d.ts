@@ -95,6 +95,22 @@ describe('client types', () => {
     void client.request('/me', { schema: { parse: (x: unknown) => x } });
   });
 
+  it('waitForJob: ok is typed by its schema; progress.state is the four-state union', () => {
+    expectTypeOf(client.waitForJob('/document/d1', { schema: v.object({ status: v.literal('completed') }) })).toEqualTypeOf<
+      ResultAsync<{ status: 'completed' }, ErrorResult>
+    >();
+    expectTypeOf(client.waitForJob('/document/d1')).toEqualTypeOf<ResultAsync<unknown, ErrorResult>>();
+    void client.waitForJob('/document/d1', {
+      onProgress: (progress) => {
+        expectTypeOf(progress.state).toEqualTypeOf<'pending' | 'running' | 'succeeded' | 'failed'>();
+        expectTypeOf(progress.step).toEqualTypeOf<string | undefined>();
+        expectTypeOf(progress.polls).toEqualTypeOf<number>();
+      },
+    });
+    // @ts-expect-error -- a state reader returns one of the four states
+    void client.waitForJob('/document/d1', { state: () => ({ state: 'queued' }) });
+  });
+
   it('unwrapOrThrow gives a Promise of the ok type', () => {
     expectTypeOf(unwrapOrThrow(client.request('/me', { schema: v.object({ id: v.string() }) }))).toEqualTypeOf<Promise<{ id: string }>>();
   });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { lenientShape, once, preciseShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
+import { readJobStatus } from '../../src/classify/job-status.js';
 
 /** GEN's flat error body: `{ "error": "...", "error_code": "..." }`. */
 const shape = { error: 'string', error_code: 'string' } as const;
@@ -21,4 +22,6 @@ export const gen = /* @__PURE__ */ defineAdapter({
   errorBody: GenErrorBody,
   lenientErrorBody,
   facts: (body) => ({ code: body.error_code, message: body.error }),
+  // A generation is a job too: the same status words as GenRex's.
+  job: readJobStatus,
 });

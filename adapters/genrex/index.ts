@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { isRecord, lenientShape, once, orUndefined, preciseShape } from '../../src/classify/body-shape.js';
+import { isRecord, lenientField, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
+import { readJobStatus } from '../../src/classify/job-status.js';
 
 const errorShape = { code: 'string', message: 'string', step: 'string' } as const;
 /**
@@ -14,7 +15,10 @@ export const GenRexErrorBody = /* @__PURE__ */ preciseShape(shape);
 
 // The same shapes in zod/mini, keeping whichever fields have the right type; built on first use.
 // A string `error` is read as the message, since proxies and gateways in front of APIs send that shape.
-const lenientErrorBody = once(() => lenientShape(shape, { error: z.union([lenientShape(errorShape), z.string(), orUndefined()]) }));
+const lenientErrorBody = once(() => {
+  const error = lenientField(errorShape);
+  return lenientShape(shape, { error: (value: unknown) => (typeof value === 'string' ? value : (error(value) as Shaped<typeof errorShape> | undefined)) });
+});
 /** That lenient schema, as a zod/mini schema of its own. */
 export const GenRexLenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
 
@@ -29,6 +33,7 @@ export const genrex = /* @__PURE__ */ defineAdapter({
     typeof error === 'string'
       ? { message: error, jobFailed: status === 'failed' }
       : { code: error?.code, message: error?.message, step: error?.step, jobFailed: status === 'failed' },
+  job: readJobStatus,
   // A job's status endpoint answers 200 with `success: false` when the job failed.
   isFailure: (body) => isRecord(body) && (body.success === false || body.status === 'failed'),
 });

@@ -43,27 +43,28 @@ export function preciseShape<S extends Shape>(shape: S): Schema<Shaped<S>> {
   };
 }
 
-/** Whatever it is given, `undefined`: the last branch of a lenient union. */
-export const orUndefined = (): z.ZodMiniTransform<undefined, unknown> => z.transform(() => undefined);
-
 /**
  * The same shape in zod/mini, each field reading as `undefined` when it is missing or of another
- * type, so one bad field does not hide the others. A union with a catch-all branch rather than
- * `z.catch`, which pulls in zod's whole util module (about 3.5 KB gzip of a consumer's bundle).
- * `extra` adds or replaces fields with schemas of their own.
+ * type, so one bad field does not hide the others. Each field is a transform that keeps a value
+ * of its type: cheaper in a bundle than a union per field (about 0.6 KB gzip), and far cheaper
+ * than `z.catch`, which pulls in zod's whole util module (about 3.5 KB). `extra` adds or
+ * replaces fields with readers of their own.
  */
-export function lenientShape<S extends Shape, E extends Record<string, z.ZodMiniType> = Record<never, never>>(
+export function lenientShape<S extends Shape, E extends Record<string, (value: unknown) => unknown> = Record<never, never>>(
   shape: S,
   extra?: E,
-): z.ZodMiniType<Omit<Shaped<S>, keyof E> & { [K in keyof E]?: z.output<E[K]> }> {
+): z.ZodMiniType<Omit<Shaped<S>, keyof E> & { [K in keyof E]?: ReturnType<E[K]> }> {
   const fields: Record<string, z.ZodMiniType> = {};
-  for (const field in shape) {
-    const type = shape[field]!;
-    const schema = type === 'string' ? z.string() : type === 'boolean' ? z.boolean() : lenientShape(type);
-    fields[field] = z.optional(z.union([schema, orUndefined()]));
-  }
-  for (const field in extra) fields[field] = z.optional(extra[field]!);
+  for (const field in shape) fields[field] = z.optional(z.transform(lenientField(shape[field]!)));
+  for (const field in extra) fields[field] = z.optional(z.transform(extra[field]!));
   return z.object(fields) as never;
+}
+
+/** The reader of one lenient field: its value when of its type (a nested shape read leniently), else `undefined`. */
+export function lenientField(type: Shape[string]): (value: unknown) => unknown {
+  if (typeof type === 'string') return (value) => (typeof value === type ? value : undefined);
+  const nested = lenientShape(type);
+  return (value) => (isRecord(value) ? nested.safeParse(value).data : undefined);
 }
 
 /** Builds once, on first use: schemas cost cold-start time to construct. */

@@ -12,6 +12,15 @@ export interface BodyFacts {
   jobFailed?: boolean;
 }
 
+/** Where an async job is, as an adapter reads it from its status body. */
+export type JobState = 'pending' | 'running' | 'succeeded' | 'failed';
+
+export interface JobStatus {
+  state: JobState;
+  /** The pipeline step it is at, or failed at. */
+  step?: string;
+}
+
 /** Everything known about one failed response before the policy table is consulted. */
 export interface ProviderFacts extends BodyFacts {
   provider: string;
@@ -43,6 +52,11 @@ export interface AdapterDefinition<Body> {
   isFailure?: (body: unknown) => boolean;
   /** Extra response headers that carry a request id, tried after `x-request-id` and `request-id`. */
   requestIdHeaders?: readonly string[];
+  /**
+   * The job facet: where a job is, from its status body (for `client.waitForJob`). Without one,
+   * a body `isFailure` calls a failure is a failed job and any other body a finished one.
+   */
+  job?: (body: unknown) => JobStatus;
 }
 
 /** A provider, as `normalize`, `classify`, `fromResponse` and `createClient` take it. */
@@ -57,6 +71,8 @@ export interface Adapter {
   readError(body: unknown): BodyFacts | undefined;
   /** Whether a 2xx body is really a failure. Never throws. */
   isFailure(body: unknown): boolean;
+  /** Where a job is, from its status body. Never throws. */
+  readJob(body: unknown): JobStatus;
 }
 
 /**
@@ -64,7 +80,15 @@ export interface Adapter {
  * provider needs one of these plus its rows in the policy table (`createPolicy({ codes: { name: {...} } })`).
  */
 export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapter {
-  const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure } = definition;
+  const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure, job } = definition;
+  const failed = (body: unknown): boolean => {
+    if (isFailure === undefined) return false;
+    try {
+      return isFailure(body);
+    } catch {
+      return false;
+    }
+  };
   let precise: Schema<Body> | undefined;
   let lenient: Schema<Body> | undefined;
   const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])].map((h) => h.toLowerCase());
@@ -88,13 +112,15 @@ export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapte
         return undefined;
       }
     },
-    isFailure(body: unknown): boolean {
-      if (isFailure === undefined) return false;
+    isFailure: failed,
+    readJob(body: unknown): JobStatus {
       try {
-        return isFailure(body);
+        if (job !== undefined) return job(body);
       } catch {
-        return false;
+        // A reader that throws has not seen the job finish: keep waiting.
+        return { state: 'pending' };
       }
+      return { state: failed(body) ? 'failed' : 'succeeded' };
     },
   });
 }

@@ -72,6 +72,11 @@ export async function readResponse<T>(
   }
   if (adapter.isFailure(body)) return err(normalizeParsed(adapter, status, response.headers, body, options, withOutcome));
   if (schema === undefined) return ok(body as T);
+  return matchSchema(adapter, schema, body, status, options);
+}
+
+/** @internal A 2xx body through the caller's schema: `ok(output)`, or `invalid_response` with the issues. */
+export async function matchSchema<T>(adapter: Adapter, schema: Schema<T>, body: unknown, status: number, options: NormalizeOptions): Promise<Result<T, ErrorResult>> {
   let checked = validate(schema, body);
   if (checked instanceof Promise) checked = await checked;
   if (checked.ok) return ok(checked.value);

@@ -8,6 +8,8 @@ export {
   type Adapter,
   type AdapterDefinition,
   type BodyFacts,
+  type JobState,
+  type JobStatus,
   type ProviderFacts,
   defineAdapter,
 } from './define-adapter.js';
@@ -15,3 +17,4 @@ export { type Schema, type SchemaOutput } from './standard-schema.js';
 export { type NormalizeOptions, type ResponseInput, normalize } from './normalize.js';
 export { classify } from './classify.js';
 export { type FromResponseOptions, fromResponse } from './from-response.js';
+export { readJobStatus } from './job-status.js';

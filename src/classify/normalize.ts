@@ -59,8 +59,11 @@ export function normalizeParsed(
   options: NormalizeOptions,
   // The client's view: whether the server may have acted, which needs the body's facts.
   withOutcome = false,
+  // A status body a caller's own job reader called failed, whatever the adapter reads in it.
+  jobFailed = false,
 ): ErrorResult {
   const facts: BodyFacts = adapter.readError(body) ?? {};
+  if (jobFailed) facts.jobFailed = true;
   const bodyCode = cleanCode(facts.code);
   const code = bodyCode ?? (facts.jobFailed === true ? 'job_failed' : status === undefined ? 'unknown_error' : `http_${status}`);
   const values = readHeaders(headers, adapter.headerNames);
@@ -87,7 +90,7 @@ export function syntheticError(
   kind: ErrorKind,
   code: string,
   message: string,
-  extra: { status?: number; outcome?: Outcome; raw?: unknown } = {},
+  extra: { status?: number; outcome?: Outcome; raw?: unknown; step?: string } = {},
   options: NormalizeOptions = {},
 ): ErrorResult {
   // Thrown errors name URLs (undici's do): their credentials never reach a message.

@@ -9,8 +9,8 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `${formatTable(
-      ['scenario', 'kind', 'code', 'retryable', 'step', 'attempts', 'outcome', 'hint'],
-      rows.map((r) => [r.scenario, r.kind, r.code, r.retryable, r.step, String(r.attempts), r.outcome, r.hint]),
+      ['scenario', 'kind', 'code', 'retryable', 'step', 'attempts', 'outcome', 'job steps', 'hint'],
+      rows.map((r) => [r.scenario, r.kind, r.code, r.retryable, r.step, String(r.attempts), r.outcome, r.job, r.hint]),
     )}\n\n`,
   );
   const wrong = rows.filter((r) => r.mismatch !== '');

@@ -1,4 +1,4 @@
-import { isHeaderName, isHeaderValue, isMethod, lowerKeys } from './client-options.js';
+import { headerRecord, isHeaderValue, isMethod } from './client-options.js';
 
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 
@@ -74,15 +74,8 @@ export function buildRequest(base: RequestBase, path: unknown, req: RequestParts
   let headers: Record<string, string>;
   if (req.headers === undefined) headers = req.idempotencyKey === undefined && req.body === undefined ? base.headers : { ...base.headers };
   else {
-    if (req.headers === null || typeof req.headers !== 'object' || Array.isArray(req.headers)) {
-      return { code: 'invalid_header', message: 'The headers are not a record.' };
-    }
-    const own = lowerKeys(req.headers as Record<string, string>);
-    for (const name of Object.keys(own)) {
-      if (!isHeaderName(name) || !isHeaderValue(own[name])) {
-        return { code: 'invalid_header', message: `fetch cannot send the header ${JSON.stringify(name.slice(0, 40))} (line break, NUL or non-Latin-1).` };
-      }
-    }
+    const own = headerRecord(req.headers);
+    if (typeof own === 'string') return { code: 'invalid_header', message: `The headers option ${own}.` };
     // The client's key always wins: a stray request header cannot swap the account.
     headers = { ...base.headers, ...own, ...base.authHeaders };
   }

@@ -15,7 +15,8 @@ export const isHeaderValue = (value: unknown): value is string => typeof value =
 /** @internal An HTTP method token (RFC 9110) that fetch does not forbid. */
 export const isMethod = (method: string): boolean => TOKEN.test(method) && !/^(?:connect|trace|track)$/i.test(method);
 
-function refuse(option: string, why: string): never {
+/** @internal Throws the TypeError that names a bad createClient option. */
+export function refuse(option: string, why: string): never {
   throw new TypeError(`faultline: createClient option \`${option}\` ${why}`);
 }
 
@@ -80,10 +81,17 @@ export function checkBaseUrl(value: unknown): string {
 /** Client-wide headers, lower-cased and checked once so no request pays for it. */
 export function checkHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
-  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) refuse('headers', 'must be a record');
+  const out = headerRecord(headers);
+  if (typeof out === 'string') refuse('headers', out);
+  return out;
+}
+
+/** @internal Headers lower-cased, or why fetch could not send them. */
+export function headerRecord(headers: unknown): Record<string, string> | string {
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return 'is not a record';
   const out = lowerKeys(headers as Record<string, string>);
-  for (const [name, value] of Object.entries(out)) {
-    if (!isHeaderName(name) || !isHeaderValue(value)) refuse('headers', `cannot send ${JSON.stringify(name.slice(0, 40))} (line break, NUL or non-Latin-1)`);
+  for (const name of Object.keys(out)) {
+    if (!isHeaderName(name) || !isHeaderValue(out[name])) return `holds ${JSON.stringify(name.slice(0, 40))}, which fetch cannot send (line break, NUL or non-Latin-1)`;
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { err, type Result, ResultAsync } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
 import { attempt, type AttemptContext, type Failure } from './attempt.js';
 import { buildRequest, type QueryValue, type RequestBase } from './build-request.js';
-import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber } from './client-options.js';
+import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber, refuse } from './client-options.js';
 import type { Adapter } from '../classify/define-adapter.js';
 import type { AttemptRecord, ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
 import type { FromResponseOptions } from '../classify/from-response.js';
@@ -15,6 +15,7 @@ import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './
 import { decideRetry, type RetrySettings } from './retry-decision.js';
 import { scrubbableSecrets } from '../classify/scrub-secrets.js';
 import { sleep } from './sleep.js';
+import { type JobContext, type PollOptions, waitForJob, type WaitForJobOptions } from './wait-for-job.js';
 
 export type { QueryValue };
 
@@ -87,14 +88,11 @@ export interface Client {
   readonly budget: RetryBudget | undefined;
   /** Never rejects: every failure is an `err(ErrorResult)` carrying `outcome` and `attempts`. */
   request<T = unknown>(path: string, options?: RequestOptions<T>): ResultAsync<T, ErrorResult>;
-}
-export interface Client {
-  readonly adapter: Adapter;
-  readonly baseUrl: string;
-  /** The client's retry quota, when it has one. */
-  readonly budget: RetryBudget | undefined;
-  /** Never rejects: every failure is an `err(ErrorResult)` carrying `outcome` and `attempts`. */
-  request<T = unknown>(path: string, options?: RequestOptions<T>): ResultAsync<T, ErrorResult>;
+  /**
+   * Polls a job's status endpoint (GET) until it finishes: `ok(body)` for a finished job, else the
+   * failed job's ErrorResult, a `timeout` past `deadlineMs`, or the error that ended the wait.
+   */
+  waitForJob<T = unknown>(path: string, options?: WaitForJobOptions<T>): ResultAsync<T, ErrorResult>;
 }
 
 
@@ -109,7 +107,7 @@ export function createClient(options: ClientOptions): Client {
   const defaultTimeoutMs = checkDelay('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const defaultDeadlineMs = options.deadlineMs === undefined ? undefined : checkNumber('deadlineMs', options.deadlineMs, 0, { infinite: true });
   if (options.retry !== undefined && options.retry !== false && (options.retry === null || typeof options.retry !== 'object')) {
-    throw new TypeError('faultline: createClient option `retry` must be retry options or false');
+    refuse('retry', 'must be retry options or false');
   }
   const retry = options.retry === false ? undefined : (options.retry ?? {});
   const settings: RetrySettings = {
@@ -138,8 +136,10 @@ export function createClient(options: ClientOptions): Client {
   const ctx: AttemptContext = { adapter, fetch: fetchImpl, readOptions, fail };
   const abortedBeforeSending = (): Failure => fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent');
 
-  async function run<T>(path: string, req: RequestOptions<T>): Promise<Result<T, ErrorResult>> {
-    const attempts: AttemptRecord[] = [];
+  // `poll`: a job's status request, whose attempts join the wait's list (successes too), retried
+  // or not as the wait says.
+  async function run<T>(path: string, req: RequestOptions<T>, poll?: PollOptions): Promise<Result<T, ErrorResult>> {
+    const attempts: AttemptRecord[] = poll?.attempts ?? [];
     let callOutcome: Outcome | undefined;
     const finish = (error: ErrorResult & { outcome?: Outcome }): Result<T, ErrorResult> =>
       err({ ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts });
@@ -153,6 +153,8 @@ export function createClient(options: ClientOptions): Client {
     }
     const deadline = deadlineMs === undefined || deadlineMs === Infinity ? undefined : Date.now() + deadlineMs;
     const { method, signal, unsafeAllowed, replayable } = built;
+    // A job's poll sleeps for a retry only within the wait's deadline.
+    const retryUntil = poll?.until ?? deadline;
 
     let spent: number | undefined;
     for (let retries = 0; ; retries++) {
@@ -164,6 +166,7 @@ export function createClient(options: ClientOptions): Client {
       const result = await attempt<T>(ctx, built, req.schema, timeoutMs, remainingMs);
       if (result.isOk()) {
         budget?.recordSuccess(spent);
+        if (poll !== undefined) attempts.push({ kind: 'ok' });
         return result;
       }
       const error = result.error;
@@ -179,8 +182,8 @@ export function createClient(options: ClientOptions): Client {
         method,
         callOutcome,
         unsafeAllowed,
-        settings,
-        remainingMs: deadline === undefined ? undefined : deadline - Date.now(),
+        settings: poll?.once === true ? once : settings,
+        remainingMs: retryUntil === undefined ? undefined : retryUntil - Date.now(),
         random,
       });
       if (!answer.retry || !replayable) return finish(error);
@@ -200,17 +203,22 @@ export function createClient(options: ClientOptions): Client {
     }
   }
 
+  const once: RetrySettings = { ...settings, maxRetries: 0 };
+  const jobs: JobContext = { adapter, poll: run, fail, normalizeOptions, settings, random };
+  // The promise never rejects: a bug of faultline's own is an err too.
+  const never = <T>(promise: Promise<Result<T, ErrorResult>>): ResultAsync<T, ErrorResult> =>
+    new ResultAsync(
+      promise.catch((thrown: unknown) =>
+        err<T, ErrorResult>({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describeThrown(thrown)}`, 'unknown'), attempts: [] }),
+      ),
+    );
+
   return {
     adapter,
     baseUrl,
     budget,
-    request<T = unknown>(path: string, req: RequestOptions<T> = {}): ResultAsync<T, ErrorResult> {
-      return new ResultAsync(
-        run(path, req ?? {}).catch((thrown: unknown) =>
-          err<T, ErrorResult>({ ...fail('unknown', 'internal_error', `faultline failed unexpectedly: ${describeThrown(thrown)}`, 'unknown'), attempts: [] }),
-        ),
-      );
-    },
+    request: <T = unknown>(path: string, req: RequestOptions<T> = {}) => never(run(path, req ?? {})),
+    waitForJob: <T = unknown>(path: string, options: WaitForJobOptions<T> = {}) => never(waitForJob(jobs, path, options ?? {})),
   };
 }
 
@@ -226,11 +234,11 @@ function checkBudget(option: RetryOptions['budget']): RetryBudget | undefined {
   if (option === false) return undefined;
   if (option === undefined) return createRetryBudget();
   if (option === null || typeof option !== 'object') {
-    throw new TypeError('faultline: createClient option `retry.budget` must be budget options, a budget from createRetryBudget, or false');
+    refuse('retry.budget', 'must be budget options, a budget from createRetryBudget, or false');
   }
   if ('acquire' in option) {
     if (typeof option.acquire !== 'function' || typeof option.recordSuccess !== 'function') {
-      throw new TypeError('faultline: createClient option `retry.budget` is not a budget: it needs acquire and recordSuccess');
+      refuse('retry.budget', 'needs acquire and recordSuccess');
     }
     return option;
   }

@@ -16,3 +16,4 @@ export {
 export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
 export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';
 export { backoffDelay } from './backoff.js';
+export { type JobProgress, type WaitForJobOptions } from './wait-for-job.js';

@@ -7,28 +7,41 @@ export const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
  * arrived before. Never rejects.
  */
 export async function readBoundedText(response: Response, maxBytes: number = DEFAULT_MAX_ERROR_BODY_BYTES): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  let received = 0;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  const sink = { text: '' };
   try {
     const body = response.body;
-    if (body === null) return '';
-    reader = body.getReader();
+    if (body !== null) await readInto(body, maxBytes, sink);
+  } catch {
+    // What arrived before the failure is the body: its status and headers still decide.
+  }
+  return sink.text;
+}
+
+// Decodes up to `maxBytes` into `sink` as they arrive, cancelling the stream past them; true
+// when the body was longer. Rejects when the stream fails, with what arrived left in `sink`.
+async function readInto(body: ReadableStream<Uint8Array>, maxBytes: number, sink: { text: string }): Promise<boolean> {
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  let received = 0;
+  try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
+      if (done) {
+        sink.text += decoder.decode();
+        return false;
+      }
       const room = maxBytes - received;
       if (value.byteLength > room) {
         reader.cancel().catch(() => undefined);
-        return text + decoder.decode(value.subarray(0, Math.max(0, room)));
+        sink.text += decoder.decode(value.subarray(0, Math.max(0, room)));
+        return true;
       }
       received += value.byteLength;
-      text += decoder.decode(value, { stream: true });
+      sink.text += decoder.decode(value, { stream: true });
     }
-  } catch {
-    reader?.cancel().catch(() => undefined);
-    return text;
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
   }
 }
 
@@ -59,25 +72,6 @@ export function readBodyUpTo(response: Response, maxBytes: number): Promise<stri
 async function readCounting(response: Response, maxBytes: number): Promise<string | undefined> {
   const body = response.body;
   if (body === null) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  const sink = { text: '' };
+  return (await readInto(body, maxBytes, sink)) ? undefined : sink.text;
 }

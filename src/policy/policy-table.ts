@@ -86,6 +86,7 @@ export const policyTable: PolicyTable = {
     body_not_allowed: { kind: 'invalid_request', hint: 'Send the body with POST, PUT or PATCH.' },
     invalid_signal: { kind: 'invalid_request', hint: 'Pass an AbortSignal as signal.' },
     invalid_idempotency_key: { kind: 'invalid_request', hint: 'Pass a non-empty idempotency key, or none.' },
+    job_deadline_exceeded: { kind: 'timeout', hint: 'Wait again later: the job may still finish; it was not resubmitted.' },
     body_too_large: { kind: 'invalid_response', hint: 'Raise maxBodyBytes, or ask for less per request.' },
   },
   jobFailed: { kind: 'generation_failed', retryable: true, hint: 'Resubmit the job.' },

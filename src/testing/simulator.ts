@@ -28,11 +28,19 @@ export type Fault =
   /** A redirect (default 307) to `location`, as a misconfigured base URL or a hostile proxy sends. */
   | { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; location: string };
 
-/** How a GenRex job created on the fake runs: to completion, or failing at a step with a code. */
+/**
+ * How a GenRex job created on the fake runs: to completion, or failing at a step with a code.
+ * By default each status poll moves it one step on; with `stepMs`, each step lasts that long in
+ * wall time instead, whatever the polls. `steps` chooses the steps it walks through, and
+ * `never: true` keeps it at its last step forever (a job that never ends).
+ */
 export interface JobPlan {
   failAt?: GenRexStep;
   code?: string;
   message?: string;
+  stepMs?: number;
+  steps?: readonly GenRexStep[];
+  never?: boolean;
 }
 
 export interface FakeServerOptions {
@@ -73,7 +81,8 @@ export interface SimRequest {
 }
 
 /** A request the fake received, as the transport handed it over. */
-export type RecordedRequest = SimRequest;
+/** A request as the simulator saw it, and when (epoch ms), for tests that check poll spacing. */
+export type RecordedRequest = SimRequest & { at: number };
 
 /** What the transport must do: answer, or misbehave the way a scripted fault asks. */
 export type SimAnswer =
@@ -115,6 +124,9 @@ interface Job {
   steps: readonly GenRexStep[];
   polls: number;
   plan: JobPlan;
+  createdAt: number;
+  /** The step index it failed at: a failed job stays failed. */
+  failedAt?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -250,12 +262,14 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
       if (typeof prompt !== 'string' || prompt.trim() === '') return genrexError(400, 'INVALID_PARAMETER', 'prompt must be a non-empty string');
       if (genrexCredits <= 0) return genrexError(402, 'INSUFFICIENT_CREDITS', 'Account has insufficient credits');
       genrexCredits -= 1;
+      const plan = plans.shift() ?? {};
       const job: Job = {
         id: `${type}_${String(nextId++).padStart(4, '0')}`,
         type,
-        steps: type === 'research' ? ['researching'] : GENREX_STEPS,
+        steps: plan.steps ?? (type === 'research' ? ['researching'] : GENREX_STEPS),
         polls: 0,
-        plan: plans.shift() ?? {},
+        plan,
+        createdAt: Date.now(),
       };
       jobs.set(job.id, job);
       return json(201, { success: true, id: job.id, status: 'queued' });
@@ -270,14 +284,18 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
     return genrexError(404, 'NOT_FOUND', 'Resource does not exist');
   }
 
-  // Each poll moves the job one step on: queued -> researching -> ... -> completed, or failed at the planned step.
+  // Each poll (or each `stepMs`) moves the job one step on: queued -> researching -> ... ->
+  // completed, or failed at the planned step; a `never` job stays at its last step.
   function jobStatus(job: Job): Json {
-    const index = job.polls++;
+    const polled = job.polls++;
+    let index = job.plan.stepMs === undefined ? polled : Math.floor((Date.now() - job.createdAt) / Math.max(1, job.plan.stepMs));
+    if (job.plan.never === true) index = Math.min(index, job.steps.length - 1);
+    index = job.failedAt ?? index;
     const step = job.steps[index];
     if (step !== undefined && job.plan.failAt === step) {
       const code = job.plan.code ?? STEP_CODES[step];
       const message = job.plan.message ?? (code === 'CONTENT_MODERATION' ? 'Content was flagged by moderation policy' : `${step} failed`);
-      job.polls = index; // a failed job stays failed
+      job.failedAt = index;
       return { success: false, id: job.id, status: 'failed', error: { step, message, code } };
     }
     if (step !== undefined) return { success: true, id: job.id, status: step };
@@ -286,7 +304,7 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
 
   return {
     handle(req) {
-      requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body: req.body });
+      requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body: req.body, at: Date.now() });
       return answer(scripts.get(routeOf(req.method, req.url))?.shift() ?? 'pass', req);
     },
     requests,

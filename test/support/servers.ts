@@ -6,6 +6,8 @@ export interface Seen {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When the request arrived, epoch ms. */
+  at: number;
 }
 
 export interface TestServer {
@@ -25,10 +27,11 @@ export async function startServer(...handlers: Handler[]): Promise<TestServer> {
   let queue = handlers.length > 0 ? handlers : [ok({ ok: true })];
   const seen: Seen[] = [];
   const server = createServer((req: IncomingMessage, res) => {
+    const at = Date.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const entry: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const entry: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at };
       seen.push(entry);
       const handler = queue.length > 1 ? queue.shift()! : queue[0]!;
       handler(entry, res);

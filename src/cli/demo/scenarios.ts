@@ -2,6 +2,7 @@ import type { Result } from 'neverthrow';
 import { gen } from '../../../adapters/gen/index.js';
 import { genrex } from '../../../adapters/genrex/index.js';
 import { type Client, type ClientOptions, createClient } from '../../client/client.js';
+import type { JobProgress } from '../../client/wait-for-job.js';
 import type { ErrorKind, ErrorResult } from '../../errors/error-result.js';
 import { FAKE_GEN_KEY, FAKE_GENREX_KEY, type FakeServer, type FakeServerOptions, startFakeServer } from '../../testing/fake-server.js';
 
@@ -12,7 +13,8 @@ export interface Scenario {
   expected: { kind: ErrorKind | 'ok'; code?: string; step?: string; attempts?: number };
   server?: FakeServerOptions;
   client?: Partial<ClientOptions>;
-  run(client: Client, server: FakeServer): PromiseLike<Result<unknown, ErrorResult>>;
+  /** `watch` is told of a job's progress; the row shows the steps it walked and its polls. */
+  run(client: Client, server: FakeServer, watch: (progress: JobProgress) => void): PromiseLike<Result<unknown, ErrorResult>>;
 }
 
 export interface ScenarioRow {
@@ -24,6 +26,8 @@ export interface ScenarioRow {
   attempts: number;
   outcome: string;
   hint: string;
+  /** For a job: the steps it walked and how many polls it took. */
+  job: string;
   /** What differs from the scenario's expectation; empty when it matched. */
   mismatch: string;
 }
@@ -31,14 +35,16 @@ export interface ScenarioRow {
 const SHEET = '/autocontentengine/sheet_123';
 const post = (body: unknown) => ({ method: 'POST', body });
 
-// Polls a GenRex job until it completes or fails, as a caller would.
-async function createAndPoll(client: Client, type: 'document' | 'research' = 'document'): Promise<Result<unknown, ErrorResult>> {
-  const created = await client.request<{ id: string }>(`/${type}/create`, post({ prompt: 'Write about AI' }));
+// Submits a GenRex job with an idempotency key and waits for it, as a caller would.
+async function submitAndWait(
+  client: Client,
+  watch: (progress: JobProgress) => void,
+  options: { type?: 'document' | 'research'; deadlineMs?: number } = {},
+): Promise<Result<unknown, ErrorResult>> {
+  const type = options.type ?? 'document';
+  const created = await client.request<{ id: string }>(`/${type}/create`, { ...post({ prompt: 'Write about AI' }), idempotencyKey: true });
   if (created.isErr()) return created;
-  for (;;) {
-    const status = await client.request<{ status: string }>(`/${type}/${created.value.id}`);
-    if (status.isErr() || status.value.status === 'completed') return status;
-  }
+  return client.waitForJob(`/${type}/${created.value.id}`, { intervalMs: 20, maxIntervalMs: 80, deadlineMs: options.deadlineMs, onProgress: watch });
 }
 
 export const scenarios: Scenario[] = [
@@ -82,11 +88,26 @@ export const scenarios: Scenario[] = [
       provider: 'genrex',
       server: { genrex: { jobs: [{ failAt: step }] } },
       expected: { kind: 'generation_failed', step },
-      run: (c) => createAndPoll(c),
+      run: (c, _s, watch) => submitAndWait(c, watch),
     }),
   ),
-  { name: 'genrex: job flagged by moderation', provider: 'genrex', server: { genrex: { jobs: [{ failAt: 'generating', code: 'CONTENT_MODERATION' }] } }, expected: { kind: 'content_policy', code: 'CONTENT_MODERATION', step: 'generating' }, run: (c) => createAndPoll(c) },
-  { name: 'genrex: job completes', provider: 'genrex', expected: { kind: 'ok' }, run: (c) => createAndPoll(c) },
+  { name: 'genrex: job flagged by moderation', provider: 'genrex', server: { genrex: { jobs: [{ failAt: 'generating', code: 'CONTENT_MODERATION' }] } }, expected: { kind: 'content_policy', code: 'CONTENT_MODERATION', step: 'generating' }, run: (c, _s, watch) => submitAndWait(c, watch) },
+  { name: 'genrex: job completes', provider: 'genrex', expected: { kind: 'ok' }, run: (c, _s, watch) => submitAndWait(c, watch) },
+  {
+    name: 'genrex: job survives a flaky status endpoint',
+    provider: 'genrex',
+    client: { retry: false },
+    server: { faults: { 'GET /v1/document/document_0001': [{ type: 'empty_503' }, { type: 'reset' }, { type: 'rate_limit', retryAfter: 0 }] } },
+    expected: { kind: 'ok' },
+    run: (c, _s, watch) => submitAndWait(c, watch),
+  },
+  {
+    name: 'genrex: job never ends: the wait hits its deadline',
+    provider: 'genrex',
+    server: { genrex: { jobs: [{ never: true, steps: ['researching', 'generating'] }] } },
+    expected: { kind: 'timeout', code: 'job_deadline_exceeded', step: 'generating' },
+    run: (c, _s, watch) => submitAndWait(c, watch, { deadlineMs: 400 }),
+  },
   { name: 'genrex: create gets 503 + Retry-After (not acted): retried', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503', retryAfter: 0 }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create gets a bare 503 (a proxy; may have acted): not resent', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503' }] } }, expected: { kind: 'server', code: 'http_503' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create redirected (307) to another origin: not followed', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'redirect', location: 'http://127.0.0.1:9/v1/document/create' }] } }, expected: { kind: 'invalid_request', code: 'redirect' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
@@ -123,9 +144,17 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
         return base.request(path, options);
       },
     };
-    const result = await scenario.run(client, server);
+    const steps: string[] = [];
+    let watched = false;
+    const watch = (progress: JobProgress): void => {
+      watched = true;
+      if (progress.step !== undefined && steps.at(-1) !== progress.step) steps.push(progress.step);
+    };
+    const result = await scenario.run(client, server, watch);
+    const polls = server.requests.filter((r) => r.method === 'GET' && /^\/v1\/(?:document|research)\//.test(r.url)).length;
+    const job = watched ? `${steps.join('>') || '-'} (${polls} polls)` : '';
     const row: ScenarioRow = result.isOk()
-      ? { scenario: scenario.name, kind: 'ok', code: '', retryable: '', step: '', attempts: retries + 1, outcome: '', hint: '', mismatch: '' }
+      ? { scenario: scenario.name, kind: 'ok', code: '', retryable: '', step: '', attempts: retries + 1, outcome: '', hint: '', job, mismatch: '' }
       : {
           scenario: scenario.name,
           kind: result.error.kind,
@@ -135,6 +164,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
           attempts: result.error.attempts?.length ?? 0,
           outcome: result.error.outcome ?? '',
           hint: result.error.hint,
+          job,
           mismatch: '',
         };
     row.mismatch = mismatchOf(scenario, row);
