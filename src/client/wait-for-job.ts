@@ -97,7 +97,7 @@ export async function waitForJob<T>(ctx: JobContext, path: string, options: Wait
     last = status;
   };
   for (;;) {
-    if (signal?.aborted) return end(ctx.fail('aborted', 'aborted', 'The caller aborted the wait.', 'not_sent'));
+    if (signal?.aborted === true) return end(ctx.fail('aborted', 'aborted', 'The caller aborted the wait.', 'not_sent'));
     const remainingMs = deadline - Date.now();
     // The poll at the deadline is the last one, made once; before it, a poll may retry within the deadline.
     const atDeadline = remainingMs <= 0;

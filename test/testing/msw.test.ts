@@ -53,3 +53,17 @@ describe('providerHandlers', () => {
     expect((await g.request('/me'))._unsafeUnwrapErr()).toMatchObject({ kind: 'timeout' });
   });
 });
+
+describe('jobs in MSW', () => {
+  it('providerHandlers play job plans as the fake server does: waitForJob reports the failed step', async () => {
+    const providers = providerHandlers({ genrex: { jobs: [{ failAt: 'audio' }, { steps: ['researching'] }] } });
+    server.use(...providers.handlers);
+    const client = createClient({ adapter: genrex, apiKey: FAKE_GENREX_KEY, retry: { baseDelayMs: 1, random: () => 0 } });
+    const first = (await client.request<{ id: string }>('/document/create', { method: 'POST', body: { prompt: 'x' } }))._unsafeUnwrap();
+    const failed = await client.waitForJob(`/document/${first.id}`, { intervalMs: 1, maxIntervalMs: 2 });
+    expect(failed._unsafeUnwrapErr()).toMatchObject({ kind: 'generation_failed', step: 'audio', code: 'AUDIO_GENERATION_ERROR' });
+    const second = (await client.request<{ id: string }>('/document/create', { method: 'POST', body: { prompt: 'y' } }))._unsafeUnwrap();
+    providers.script(`GET /v1/document/${second.id}`, [{ type: 'empty_503' }]);
+    expect((await client.waitForJob(`/document/${second.id}`, { intervalMs: 1, maxIntervalMs: 2 }))._unsafeUnwrap()).toMatchObject({ status: 'completed' });
+  });
+});
