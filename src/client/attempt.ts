@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
-import { attemptSignal, CALLER, DEADLINE, TIMEOUT } from './attempt-signal.js';
+import { type AttemptSignal, attemptSignal, CALLER, DEADLINE, TIMEOUT } from './attempt-signal.js';
 import type { BuiltRequest } from './build-request.js';
 import type { Adapter } from '../classify/define-adapter.js';
 import type { ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
@@ -34,14 +34,6 @@ export async function attempt<T>(
   const { init } = request;
   const limits = attemptSignal(timeoutMs, remainingMs, request.signal);
   init.signal = limits.signal;
-  // An abort by our timer or the caller's signal is that, whatever error it surfaced as.
-  const interrupted = (): Failure | undefined => {
-    const reason = limits.reason();
-    if (reason === CALLER) return ctx.fail('aborted', 'aborted', 'The caller aborted the request.', 'unknown');
-    if (reason === DEADLINE) return ctx.fail('timeout', 'deadline_exceeded', "The call's deadline passed during an attempt.", 'unknown');
-    if (reason === TIMEOUT) return ctx.fail('timeout', 'timeout', `The attempt took longer than ${timeoutMs} ms.`, 'unknown');
-    return undefined;
-  };
   try {
     const response = await ctx.fetch(request.url, init);
     const status = response.status;
@@ -50,12 +42,22 @@ export async function attempt<T>(
     if (result.isOk()) return ok(result.value);
     const error = result.error as Failure;
     // A body that broke off because our timer or the caller's signal fired is that, not a network fault.
-    return err((error.kind === 'network' ? interrupted() : undefined) ?? error);
+    return err((error.kind === 'network' ? interrupted(ctx, limits, timeoutMs) : undefined) ?? error);
   } catch (thrown) {
-    return err(interrupted() ?? thrownError(ctx, thrown));
+    return err(interrupted(ctx, limits, timeoutMs) ?? thrownError(ctx, thrown));
   } finally {
     limits.release();
   }
+}
+
+// An abort by our timer or the caller's signal is that, whatever error it surfaced as. Asked only
+// on a failure: the success path makes no closure for it.
+function interrupted(ctx: AttemptContext, limits: AttemptSignal, timeoutMs: number): Failure | undefined {
+  const reason = limits.reason();
+  if (reason === CALLER) return ctx.fail('aborted', 'aborted', 'The caller aborted the request.', 'unknown');
+  if (reason === DEADLINE) return ctx.fail('timeout', 'deadline_exceeded', "The call's deadline passed during an attempt.", 'unknown');
+  if (reason === TIMEOUT) return ctx.fail('timeout', 'timeout', `The attempt took longer than ${timeoutMs} ms.`, 'unknown');
+  return undefined;
 }
 
 /**

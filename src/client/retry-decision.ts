@@ -44,13 +44,24 @@ const UNSAFE = new Set(['POST', 'PATCH']);
  */
 export function decideRetry(q: RetryQuestion): RetryAnswer {
   const { error, settings } = q;
-  if (!kindBehavior(error.kind).autoRetry || !error.retryable) return { retry: false, reason: 'not_retryable' };
+  const transient = transientStop(error, settings);
+  if (transient === 'not_retryable') return { retry: false, reason: transient };
   if (UNSAFE.has(q.method) && q.callOutcome === 'unknown' && !q.unsafeAllowed) return { retry: false, reason: 'unsafe_method' };
   if (q.retriesSoFar >= settings.maxRetries) return { retry: false, reason: 'max_retries' };
+  if (transient !== undefined) return { retry: false, reason: transient };
   const floor = error.retryAfterMs;
-  if (floor !== undefined && floor > settings.maxRetryAfterMs) return { retry: false, reason: 'retry_after_too_long' };
   // The server's Retry-After is a floor, even above maxDelayMs: never retry earlier than asked.
   const delayMs = Math.max(floor ?? 0, backoffDelay(q.retriesSoFar, settings, q.random));
   if (q.remainingMs !== undefined && delayMs >= q.remainingMs) return { retry: false, reason: 'deadline' };
   return { retry: true, delayMs };
+}
+
+/**
+ * @internal Why waiting cannot get past this error, or `undefined` when it can: the kinds the
+ * client retries, when the policy calls them retryable and a Retry-After fits `maxRetryAfterMs`.
+ * Shared by the retry decision and `waitForJob`, which asks the same of a failed poll.
+ */
+export function transientStop(error: ErrorResult, settings: RetrySettings): 'not_retryable' | 'retry_after_too_long' | undefined {
+  if (!kindBehavior(error.kind).autoRetry || !error.retryable) return 'not_retryable';
+  return error.retryAfterMs !== undefined && error.retryAfterMs > settings.maxRetryAfterMs ? 'retry_after_too_long' : undefined;
 }

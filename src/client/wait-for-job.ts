@@ -4,13 +4,12 @@ import { type NormalizeOptions, normalizeParsed } from '../classify/normalize.js
 import { matchSchema } from '../classify/from-response.js';
 import type { Schema } from '../classify/standard-schema.js';
 import type { AttemptRecord, ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
-import { kindBehavior } from '../errors/kind-behavior.js';
 import { worstOutcome } from '../http/outcome.js';
 import { MAX_TIMER_MS } from '../http/retry-after.js';
 import type { Failure } from './attempt.js';
 import { unitRandom } from './backoff.js';
 import type { QueryValue } from './build-request.js';
-import type { RetrySettings } from './retry-decision.js';
+import { type RetrySettings, transientStop } from './retry-decision.js';
 import { sleep } from './sleep.js';
 
 /** What `onProgress` is told after a poll whose state or step changed. */
@@ -112,9 +111,8 @@ export async function waitForJob<T>(ctx: JobContext, path: string, options: Wait
         progress({ state: 'failed', ...(error.step === undefined ? {} : { step: error.step }) }, error.raw);
         return end(error);
       }
-      if (error.kind === 'aborted') return end(error);
-      // A failed job's body, or a 401, 403, 404, unreadable body: the wait is over.
-      if (!waitable(error, ctx.settings)) return end(error);
+      // An abort, a 401, 403, 404, an unreadable body, a Retry-After too long: the wait is over.
+      if (transientStop(error, ctx.settings) !== undefined) return end(error);
       floorMs = error.retryAfterMs ?? 0;
     } else {
       const body = result.value;
@@ -145,12 +143,6 @@ export async function waitForJob<T>(ctx: JobContext, path: string, options: Wait
     if (record !== undefined) record.delayMs = waitMs;
     if (!(await sleep(waitMs, signal))) return end(ctx.fail('aborted', 'aborted', 'The caller aborted the wait.', 'not_sent'));
   }
-}
-
-// A poll that failed on a transient fault: server, network, timeout, or a rate limit whose wait fits.
-function waitable(error: ErrorResult, settings: RetrySettings): boolean {
-  if (!kindBehavior(error.kind).autoRetry || !error.retryable) return false;
-  return error.retryAfterMs === undefined || error.retryAfterMs <= settings.maxRetryAfterMs;
 }
 
 function safeRead(read: (body: unknown) => JobStatus, body: unknown): JobStatus {
