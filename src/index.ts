@@ -6,3 +6,4 @@ export * from './classify/index.js';
 export * from './policy/index.js';
 export * from './http/index.js';
 export * from './client/index.js';
+export * from './store/index.js';

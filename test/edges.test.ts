@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/cli.js';
 import { formatTable } from '../src/cli/demo/format-table.js';
 import { runScenario, scenarios } from '../src/cli/demo/scenarios.js';
-import { classify, createClient, fromResponse, gen, genrex } from '../src/index.js';
+import { classify, createClient, createRetryBudget, fromResponse, gen, genrex } from '../src/index.js';
 import { kindBehavior } from '../src/errors/kind-behavior.js';
 import { errorCode, thrownOutcome } from '../src/http/outcome.js';
 import { scrubValue, secretScrubber } from '../src/classify/scrub-secrets.js';
@@ -123,7 +123,7 @@ describe('small pieces', () => {
 
   it('client: a body on GET, raw bodies, shared budget, throwing hook', async () => {
     const fetch = createMockFetch({ routes: { 'POST /v1/document/create': [{ status: 503, headers: { 'retry-after': '0' } }, { status: 201, body: { id: 1 } }] } });
-    const shared = createClient({ adapter: genrex, apiKey: FAKE_GENREX_KEY, fetch }).budget!;
+    const shared = createRetryBudget();
     const client = createClient({
       adapter: genrex,
       apiKey: FAKE_GENREX_KEY,

@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],

@@ -90,7 +90,7 @@ export function syntheticError(
   kind: ErrorKind,
   code: string,
   message: string,
-  extra: { status?: number; outcome?: Outcome; raw?: unknown; step?: string } = {},
+  extra: { status?: number; outcome?: Outcome; raw?: unknown; step?: string; retryAfterMs?: number } = {},
   options: NormalizeOptions = {},
 ): ErrorResult {
   // Thrown errors name URLs (undici's do): their credentials never reach a message.

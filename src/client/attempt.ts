@@ -17,7 +17,7 @@ export interface AttemptContext {
   adapter: Adapter;
   fetch: (input: string, init: RequestInit) => Promise<Response>;
   readOptions: FromResponseOptions<unknown>;
-  fail: (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number) => Failure;
+  fail: (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number, retryAfterMs?: number) => Failure;
 }
 
 /**

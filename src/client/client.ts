@@ -11,7 +11,10 @@ import { type NormalizeOptions, syntheticError } from '../classify/normalize.js'
 import { worstOutcome } from '../http/outcome.js';
 import type { Policy } from '../policy/policy.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES } from '../http/read-bounded-text.js';
-import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
+import type { RetryBudget, RetryBudgetOptions } from './retry-budget.js';
+import { type BreakerOptions, checkBreaker, checkBudget, checkHooks, checkPause, checkStore, type ClientHooks, storeScope } from './health-options.js';
+import { type CallHealth, providerHealth } from './provider-health.js';
+import type { StateStore } from '../store/state-store.js';
 import { decideRetry, type RetrySettings } from './retry-decision.js';
 import { scrubbableSecrets } from '../classify/scrub-secrets.js';
 import { sleep } from './sleep.js';
@@ -33,7 +36,11 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
   /** Retry POST and PATCH even when the server may have acted on them. Default false. */
   retryUnsafe?: boolean;
-  /** The client's retry quota: options for a new one, one to share between clients, or `false` for none. */
+  /**
+   * The retry quota, a token bucket per account kept in the client's store: its options, or
+   * `false` for none. (A standalone `createRetryBudget()` is still accepted; sharing a store is
+   * the way to share a budget now.)
+   */
   budget?: RetryBudgetOptions | RetryBudget | false;
   /** Source of randomness for jitter, in [0, 1). */
   random?: () => number;
@@ -60,6 +67,21 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Called before each retry with the 1-based number of the attempt that failed, its error and the wait. */
   onRetry?: (attempt: number, error: ErrorResult, delayMs: number) => void;
+  /**
+   * A circuit breaker per provider (adapter and `baseUrl` origin): after `failureThreshold`
+   * outage answers in a row, requests end unsent as `server` / `circuit_open` until one probe
+   * succeeds. Default off; `true` for 5 failures, 5 s open, doubling up to 60 s.
+   */
+  breaker?: boolean | BreakerOptions;
+  /**
+   * A 429 with Retry-After pauses the account: later requests wait it out when it fits
+   * `maxRetryAfterMs` and their deadline, else end unsent as `rate_limited` / `rate_limit_pause`.
+   * Default off.
+   */
+  rateLimitPause?: boolean;
+  /** Where the budget, breaker and pause live. Default: this client's own `createMemoryStore()`; share one to share them. */
+  store?: StateStore;
+  hooks?: ClientHooks;
 }
 
 export interface RequestOptions<T = unknown> {
@@ -84,8 +106,8 @@ export interface RequestOptions<T = unknown> {
 export interface Client {
   readonly adapter: Adapter;
   readonly baseUrl: string;
-  /** The client's retry quota, when it has one. */
-  readonly budget: RetryBudget | undefined;
+  /** Tokens left in the client's retry budget, as this process knows them; `undefined` without one. */
+  readonly budget: { readonly available: number } | undefined;
   /** Never rejects: every failure is an `err(ErrorResult)` carrying `outcome` and `attempts`. */
   request<T = unknown>(path: string, options?: RequestOptions<T>): ResultAsync<T, ErrorResult>;
   /**
@@ -117,7 +139,6 @@ export function createClient(options: ClientOptions): Client {
     maxRetryAfterMs: checkDelay('retry.maxRetryAfterMs', retry?.maxRetryAfterMs, 60_000),
   };
   const random = checkFunction<() => number>('retry.random', retry?.random);
-  const budget = retry === undefined ? undefined : checkBudget(retry.budget);
   const maxErrorBodyBytes = checkNumber('maxErrorBodyBytes', options.maxErrorBodyBytes, DEFAULT_MAX_ERROR_BODY_BYTES, { infinite: true });
   const maxBodyBytes = checkNumber('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, { infinite: true });
   const secrets = scrubbableSecrets([options.apiKey]);
@@ -131,8 +152,19 @@ export function createClient(options: ClientOptions): Client {
     authHeaders,
     retryUnsafe: retry?.retryUnsafe ?? false,
   };
-  const fail = (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number): Failure =>
-    syntheticError(adapter, kind, code, message, status === undefined ? { outcome } : { outcome, status }, normalizeOptions) as Failure;
+  const fail = (kind: ErrorKind, code: string, message: string, outcome: Outcome, status?: number, retryAfterMs?: number): Failure =>
+    syntheticError(adapter, kind, code, message, { outcome, status, retryAfterMs }, normalizeOptions) as Failure;
+  const hooks = checkHooks(options.hooks);
+  const health = providerHealth({
+    store: checkStore(options.store),
+    scope: storeScope(adapter, baseUrl, options.apiKey),
+    breaker: checkBreaker(options.breaker),
+    pause: checkPause(options.rateLimitPause),
+    budget: retry === undefined ? undefined : checkBudget(retry.budget),
+    maxRetryAfterMs: settings.maxRetryAfterMs,
+    onBreakerChange: hooks.onBreakerChange,
+    fail,
+  });
   const ctx: AttemptContext = { adapter, fetch: fetchImpl, readOptions, fail };
   const abortedBeforeSending = (): Failure => fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent');
 
@@ -156,16 +188,20 @@ export function createClient(options: ClientOptions): Client {
     // A job's poll sleeps for a retry only within the wait's deadline.
     const retryUntil = poll?.until ?? deadline;
 
-    let spent: number | undefined;
+    const call: CallHealth = {};
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) return finish(abortedBeforeSending());
       const remainingMs = deadline === undefined ? undefined : deadline - Date.now();
       if (remainingMs !== undefined && remainingMs <= 0) {
         return finish(fail('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
       }
+      if (health.guards) {
+        const refused = await health.admit(call, timeoutMs, remainingMs, signal);
+        if (refused !== undefined) return finish(refused);
+      }
       const result = await attempt<T>(ctx, built, req.schema, timeoutMs, remainingMs);
       if (result.isOk()) {
-        budget?.recordSuccess(spent);
+        health.record(call, undefined, false);
         if (poll !== undefined) attempts.push({ kind: 'ok' });
         return result;
       }
@@ -186,11 +222,10 @@ export function createClient(options: ClientOptions): Client {
         remainingMs: retryUntil === undefined ? undefined : retryUntil - Date.now(),
         random,
       });
-      if (!answer.retry || !replayable) return finish(error);
-      if (budget !== undefined) {
-        spent = budget.acquire(error.kind);
-        if (spent === undefined) return finish(error);
-      }
+      const retrying = answer.retry && replayable;
+      let paid = health.record(call, error, retrying);
+      if (typeof paid !== 'boolean') paid = await paid;
+      if (!retrying || !paid) return finish(error);
       record.delayMs = answer.delayMs;
       try {
         onRetry?.(attempts.length, { ...error, outcome: callOutcome, attempts: [...attempts] }, answer.delayMs);
@@ -216,7 +251,9 @@ export function createClient(options: ClientOptions): Client {
   return {
     adapter,
     baseUrl,
-    budget,
+    get budget() {
+      return health.budget;
+    },
     request: <T = unknown>(path: string, req: RequestOptions<T> = {}) => never(run(path, req ?? {})),
     waitForJob: <T = unknown>(path: string, options: WaitForJobOptions<T> = {}) => never(waitForJob(jobs, path, options ?? {})),
   };
@@ -228,20 +265,4 @@ function requestNumber(value: unknown, fallback: number | undefined): number | u
 function requestNumber(value: unknown, fallback: number | undefined): number | undefined {
   if (value === undefined) return fallback;
   return typeof value === 'number' && value >= 0 ? value : Number.NaN;
-}
-
-function checkBudget(option: RetryOptions['budget']): RetryBudget | undefined {
-  if (option === false) return undefined;
-  if (option === undefined) return createRetryBudget();
-  if (option === null || typeof option !== 'object') {
-    refuse('retry.budget', 'must be budget options, a budget from createRetryBudget, or false');
-  }
-  if ('acquire' in option) {
-    if (typeof option.acquire !== 'function' || typeof option.recordSuccess !== 'function') {
-      refuse('retry.budget', 'needs acquire and recordSuccess');
-    }
-    return option;
-  }
-  for (const name of ['capacity', 'retryCost', 'timeoutCost', 'successReward'] as const) checkNumber(`retry.budget.${name}`, option[name], 0);
-  return createRetryBudget(option);
 }

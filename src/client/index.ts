@@ -1,8 +1,9 @@
 /**
  * client: the fetch wrapper. createClient checks its options once; each request is built
  * (build-request), sent as attempts (attempt: fetch under a timeout, never following a
- * redirect, bounded read, classify), and looped by the pure retry decision, the budget and the
- * sleeps (client). Its promise never rejects.
+ * redirect, bounded read, classify), and looped by the pure retry decision and the sleeps
+ * (client); the state store is asked before each attempt and told after it (provider-health:
+ * budget, breaker, pause). Its promise never rejects.
  */
 export {
   type Client,
@@ -13,6 +14,8 @@ export {
   createClient,
   DEFAULT_TIMEOUT_MS,
 } from './client.js';
+export { type BreakerOptions, type ClientHooks } from './health-options.js';
+export { type BreakerChangeEvent } from './provider-health.js';
 export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
 export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';
 export { backoffDelay } from './backoff.js';

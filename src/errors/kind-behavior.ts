@@ -9,14 +9,21 @@ export interface KindBehavior {
   status: 'any' | 'none' | '408';
   /** Always carries `step`. */
   needsStep: boolean;
+  /** An attempt ending in it is an outage answer: the circuit breaker counts it. */
+  outage: boolean;
+  /** With a Retry-After, it pauses the account (when the client's rate-limit pause is on). */
+  pauses: boolean;
 }
 
-const row = (autoRetry: boolean, status: KindBehavior['status'] = 'any', needsStep = false): KindBehavior => ({ autoRetry, status, needsStep });
+const row = (autoRetry: boolean, status: KindBehavior['status'] = 'any', needsStep = false, outage = autoRetry, pauses = false): KindBehavior =>
+  ({ autoRetry, status, needsStep, outage, pauses });
 
 /** The one place where kinds become behaviour; adding a kind fails to compile until it is handled here. */
 export function describeKind(kind: ErrorKind): KindBehavior {
   return match(kind)
-    .with('rate_limited', 'server', () => row(true))
+    // A 429 is the server answering: it resets the breaker's count rather than adding to it.
+    .with('rate_limited', () => row(true, 'any', false, false, true))
+    .with('server', () => row(true))
     .with('network', () => row(true, 'none'))
     .with('timeout', () => row(true, '408'))
     .with('aborted', () => row(false, 'none'))

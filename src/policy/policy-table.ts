@@ -88,6 +88,8 @@ export const policyTable: PolicyTable = {
     invalid_idempotency_key: { kind: 'invalid_request', hint: 'Pass a non-empty idempotency key, or none.' },
     job_deadline_exceeded: { kind: 'timeout', hint: 'Wait again later: the job may still finish; it was not resubmitted.' },
     body_too_large: { kind: 'invalid_response', hint: 'Raise maxBodyBytes, or ask for less per request.' },
+    circuit_open: { kind: 'server', retryable: true, hint: 'The provider keeps failing; not sent. Retry after retryAfterMs.' },
+    rate_limit_pause: { kind: 'rate_limited', retryable: true, hint: 'The account is rate limited; not sent. Retry after retryAfterMs.' },
   },
   jobFailed: { kind: 'generation_failed', retryable: true, hint: 'Resubmit the job.' },
   statuses: {
