@@ -20,7 +20,7 @@ async function startLocalServer() {
 }
 
 // The server runs in its own process, so its work does not share the measured event loop.
-async function startServer() {
+export async function startServer() {
   const code = `
     const body = ${JSON.stringify(BODY)};
     const server = require('node:http').createServer((req, res) => {
@@ -38,7 +38,7 @@ async function startServer() {
 
 // Request by request, alternating which side goes first, so drift falls on both alike. Wall time
 // and this process's CPU time (the server runs in another process) are both reported.
-async function interleaved(name, baseline, candidate, { rounds = 15, perRound = 500 } = {}) {
+export async function interleaved(name, baseline, candidate, { rounds = 15, perRound = 500 } = {}) {
   for (let i = 0; i < 300; i++) {
     await baseline();
     await candidate();

@@ -10,10 +10,15 @@ const DIST = new URL('../dist/', import.meta.url).pathname;
 const ROOT = new URL('../', import.meta.url).pathname;
 const DEPENDENCIES = ['zod', 'neverthrow', 'ts-pattern'];
 
-/** Import sets a consumer typically has, and the CI budget of each (gzip bytes, dependencies bundled). */
+/**
+ * Import sets a consumer typically has, and the CI budget of each (gzip bytes, dependencies bundled).
+ * createClient's went from 20 to 23 KiB with the state store (session 4): the breaker, the pause
+ * and the budget's store (about 1.5 KB with the client's seam to them) and the SHA-256 that names
+ * an account without holding its key (590 B), all reachable from createClient's options.
+ */
 export const IMPORT_SETS = [
-  { names: ['createClient', 'gen'], budget: 20 * 1024, aim: 12 * 1024 },
-  { names: ['createClient', 'genrex'], budget: 20 * 1024, aim: 12 * 1024 },
+  { names: ['createClient', 'gen'], budget: 23 * 1024, aim: 12 * 1024 },
+  { names: ['createClient', 'genrex'], budget: 23 * 1024, aim: 12 * 1024 },
   { names: ['normalize', 'classify', 'gen', 'genrex'], budget: 16 * 1024, aim: 8 * 1024 },
   { names: ['fromResponse', 'genrex'], budget: 16 * 1024, aim: 8 * 1024 },
 ];

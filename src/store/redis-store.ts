@@ -22,6 +22,12 @@ export interface RedisStoreOptions {
   retryMs?: number;
   /** A key nobody touched for this long expires (a budget then starts full again). Default 600000. */
   idleMs?: number;
+  /**
+   * Plain successes (no probe, nothing to pay) are sent to Redis together, at most this often per
+   * scope: the fleet's failure count resets and the budget refills up to this late, and a success
+   * path pays one round trip (the admit) instead of two. 0 sends each at once. Default 20.
+   */
+  flushMs?: number;
 }
 
 export interface RedisStore extends StateStore {
@@ -54,7 +60,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const timeoutMs = options.timeoutMs ?? 50;
   const retryMs = options.retryMs ?? 1000;
   const idleMs = options.idleMs ?? 600_000;
-  for (const [name, value] of [['timeoutMs', timeoutMs], ['retryMs', retryMs], ['idleMs', idleMs]] as const) {
+  const flushMs = options.flushMs ?? 20;
+  for (const [name, value] of [['timeoutMs', timeoutMs], ['retryMs', retryMs], ['idleMs', idleMs], ['flushMs', flushMs]] as const) {
     if (typeof value !== 'number' || !(value >= 0)) throw new TypeError(`faultline: createRedisStore option \`${name}\` must be a number >= 0`);
   }
   const local: MemoryStore = createMemoryStore();
@@ -94,6 +101,34 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     return undefined;
   }
 
+  // Successes waiting to be sent, by scope: one report each, their refunds summed.
+  const pending = new Map<string, AttemptReport>();
+  const flush = (): void => {
+    const reports = [...pending.values()];
+    pending.clear();
+    for (const report of reports) void send(report);
+  };
+
+  async function send(report: AttemptReport): Promise<number[] | undefined> {
+    const b = report.breaker;
+    const budget = report.budget;
+    return run(RECORD_SHA, RECORD, [
+      ...keys(report.scope),
+      b === undefined ? 0 : 1,
+      b?.failureThreshold ?? 0,
+      b?.openMs ?? 0,
+      b?.maxOpenMs ?? 0,
+      HEALTH[report.health],
+      report.probe ?? 0,
+      Math.ceil(report.retryAfterMs ?? 0),
+      Math.ceil(report.pauseMs ?? 0),
+      budget?.capacity ?? -1,
+      budget?.take ?? -1,
+      budget?.give ?? -1,
+      idleMs,
+    ], 3);
+  }
+
   const change = (from: number, to: number): BreakerChange | undefined =>
     from < 0 || from === to ? undefined : { from: STATES[from]!, to: STATES[to]! };
 
@@ -117,23 +152,27 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     async record(report) {
       // The local copy sees every report, so a fallback decides from what this process knows.
       const mirrored = local.record(report);
-      const b = report.breaker;
       const budget = report.budget;
-      const r = await run(RECORD_SHA, RECORD, [
-        ...keys(report.scope),
-        b === undefined ? 0 : 1,
-        b?.failureThreshold ?? 0,
-        b?.openMs ?? 0,
-        b?.maxOpenMs ?? 0,
-        HEALTH[report.health],
-        report.probe ?? 0,
-        Math.ceil(report.retryAfterMs ?? 0),
-        Math.ceil(report.pauseMs ?? 0),
-        budget?.capacity ?? -1,
-        budget?.take ?? -1,
-        budget?.give ?? -1,
-        idleMs,
-      ], 3);
+      if (report.probe === undefined && report.pauseMs === undefined && budget?.take === undefined) {
+        // Nothing to tell: an attempt that learned nothing and costs nothing.
+        if (report.health === 'neutral' && budget === undefined) return mirrored;
+        // A plain success changes no breaker state but a count, and pays nothing back but tokens.
+        if (report.health === 'success' && flushMs > 0) {
+          const key = `${report.scope.account}\n${report.breaker === undefined ? '' : 'b'}`;
+          const waiting = pending.get(key);
+          if (waiting === undefined) {
+            pending.set(key, { ...report, budget: budget === undefined ? undefined : { ...budget } });
+            if (pending.size === 1) setTimeout(flush, flushMs).unref?.();
+          } else if (budget?.give !== undefined && waiting.budget !== undefined) {
+            waiting.budget.give = (waiting.budget.give ?? 0) + budget.give;
+          }
+          return mirrored;
+        }
+      }
+      // Waiting successes go first, on the same connection, so Redis applies this process's
+      // reports in the order they happened.
+      if (pending.size > 0) flush();
+      const r = await send(report);
       if (r === undefined) {
         fallbacks++;
         return mirrored;

@@ -49,8 +49,9 @@ describe.skipIf(REDIS_SERVER === undefined)('a fleet sharing a Redis store', () 
     });
     const { reports } = await runFleet(
       6,
-      { origin: server.origin, redisPort: redis.port, prefix: 'limit:', apiKey: KEY, calls: 1, gapMs: 0, staggerMs: 60, rateLimitPause: true, retry: { maxRetries: 2 } },
-      { server },
+      { origin: server.origin, redisPort: redis.port, prefix: 'limit:', apiKey: KEY, calls: 1, gapMs: 0, staggerMs: 100, rateLimitPause: true, retry: { maxRetries: 2 } },
+      // Time for six processes to start and connect before the first call.
+      { server, leadMs: 2500 },
     );
     const inThatSecond = server.requests.filter((r) => r.at - limitedAt! < 1000).length;
     await server.close();
