@@ -196,7 +196,8 @@ export function createClient(options: ClientOptions): Client {
         return finish(fail('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
       }
       if (health.guards) {
-        const refused = await health.admit(call, timeoutMs, remainingMs, signal);
+        let refused = health.admit(call, timeoutMs, remainingMs, signal);
+        if (refused instanceof Promise) refused = await refused;
         if (refused !== undefined) return finish(refused);
       }
       const result = await attempt<T>(ctx, built, req.schema, timeoutMs, remainingMs);

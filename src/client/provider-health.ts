@@ -42,7 +42,7 @@ export interface ProviderHealth {
   /** The breaker or the pause is on: `admit` has something to say. */
   readonly guards: boolean;
   /** `undefined` to send the attempt, or the Failure that ends the call unsent. Waits out a pause that fits. */
-  admit(call: CallHealth, timeoutMs: number, remainingMs: number | undefined, signal: AbortSignal | undefined): Promise<Failure | undefined>;
+  admit(call: CallHealth, timeoutMs: number, remainingMs: number | undefined, signal: AbortSignal | undefined): Failure | undefined | Promise<Failure | undefined>;
   /** After an attempt (`error` undefined for a success). With `retrying`, answers whether the budget paid for the retry. */
   record(call: CallHealth, error: Failure | undefined, retrying: boolean): boolean | Promise<boolean>;
   /** Tokens left in this client's bucket, as this process knows them. */
@@ -91,26 +91,32 @@ export function providerHealth(s: HealthSettings): ProviderHealth {
   return {
     guards: breaker !== undefined || pause,
 
-    async admit(call, timeoutMs, remainingMs, signal) {
+    admit(call, timeoutMs, remainingMs, signal) {
       // A probe that never reports counts as failed once its attempt could no longer be running.
       const attemptMs = Math.min(timeoutMs > 0 ? timeoutMs : Infinity, remainingMs ?? Infinity);
-      const leaseMs = attemptMs === Infinity ? (breaker?.maxOpenMs ?? 0) : attemptMs;
-      let left = remainingMs;
-      for (;;) {
-        const a = await ask(() => store.admit({ scope, breaker, pause, leaseMs }), GO);
-        if (a.go) {
-          call.probe = a.probe;
-          return undefined;
-        }
-        // A pause that fits is waited out, then asked again: another worker may have raised it.
-        if (a.code === 'rate_limit_pause' && a.waitMs <= s.maxRetryAfterMs && (left === undefined || a.waitMs < left)) {
+      const query = { scope, breaker, pause, leaseMs: attemptMs === Infinity ? (breaker?.maxOpenMs ?? 0) : attemptMs };
+      const first = ask(() => store.admit(query), GO);
+      // The memory store's "go" costs the call no tick.
+      if (!(first instanceof Promise) && first.go) {
+        call.probe = first.probe;
+        return undefined;
+      }
+      return (async () => {
+        let a = await first;
+        let left = remainingMs;
+        for (;;) {
+          if (a.go) {
+            call.probe = a.probe;
+            return undefined;
+          }
+          // A pause that fits is waited out, then asked again: another worker may have raised it.
+          if (a.code !== 'rate_limit_pause' || a.waitMs > s.maxRetryAfterMs || (left !== undefined && a.waitMs >= left)) return refusal(a);
           const started = Date.now();
           if (!(await sleep(a.waitMs, signal))) return s.fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent');
           if (left !== undefined) left -= Date.now() - started;
-          continue;
+          a = await ask(() => store.admit(query), GO);
         }
-        return refusal(a);
-      }
+      })();
     },
 
     record(call, error, retrying) {

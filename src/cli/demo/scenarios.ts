@@ -4,6 +4,7 @@ import { genrex } from '../../../adapters/genrex/index.js';
 import { type Client, type ClientOptions, createClient } from '../../client/client.js';
 import type { JobProgress } from '../../client/wait-for-job.js';
 import type { ErrorKind, ErrorResult } from '../../errors/error-result.js';
+import { createMemoryStore } from '../../store/memory-store.js';
 import { FAKE_GEN_KEY, FAKE_GENREX_KEY, type FakeServer, type FakeServerOptions, startFakeServer } from '../../testing/fake-server.js';
 
 /** One end-to-end run of the client against the fake servers, and what it must give. */
@@ -111,6 +112,32 @@ export const scenarios: Scenario[] = [
   { name: 'genrex: create gets 503 + Retry-After (not acted): retried', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503', retryAfter: 0 }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create gets a bare 503 (a proxy; may have acted): not resent', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'empty_503' }] } }, expected: { kind: 'server', code: 'http_503' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
   { name: 'genrex: create redirected (307) to another origin: not followed', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ type: 'redirect', location: 'http://127.0.0.1:9/v1/document/create' }] } }, expected: { kind: 'invalid_request', code: 'redirect' }, run: (c) => c.request('/document/create', post({ prompt: 'x' })) },
+  // Provider health: what one call learns spares the next ones.
+  {
+    name: 'genrex: outage: the breaker opens, the 4th call is not sent',
+    provider: 'genrex',
+    server: { faults: { 'GET /v1/document/document_0001': [{ type: 'empty_503' }, { type: 'empty_503' }, { type: 'empty_503' }, { type: 'empty_503' }] } },
+    client: { breaker: { failureThreshold: 3, openMs: 5000 }, retry: false },
+    expected: { kind: 'server', code: 'circuit_open', attempts: 0 },
+    run: async (c) => {
+      for (let i = 0; i < 3; i++) await c.request('/document/document_0001');
+      return c.request('/document/document_0001');
+    },
+  },
+  {
+    name: "genrex: one client's 429 pauses the account for the next",
+    provider: 'genrex',
+    server: { faults: { 'POST /v1/document/create': [{ type: 'rate_limit', retryAfter: 3600 }] } },
+    client: { rateLimitPause: true },
+    expected: { kind: 'rate_limited', code: 'rate_limit_pause', attempts: 0 },
+    run: async (c, server) => {
+      const store = createMemoryStore();
+      const first = createClient({ adapter: genrex, apiKey: FAKE_GENREX_KEY, baseUrl: server.baseUrl, rateLimitPause: true, store });
+      await first.request('/document/create', post({ prompt: 'x' }));
+      const next = createClient({ adapter: genrex, apiKey: FAKE_GENREX_KEY, baseUrl: server.baseUrl, rateLimitPause: true, store });
+      return next.request('/document/create', post({ prompt: 'x' }));
+    },
+  },
   { name: 'genrex: create gets 500 with idempotency key', provider: 'genrex', server: { faults: { 'POST /v1/document/create': [{ status: 500, text: '' }] } }, expected: { kind: 'ok', attempts: 2 }, run: (c) => c.request('/document/create', { ...post({ prompt: 'x' }), idempotencyKey: 'demo-key-1' }) },
   {
     name: 'genrex: caller aborts a hanging create',
