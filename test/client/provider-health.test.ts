@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BreakerChangeEvent,
   type ClientOptions,
@@ -8,7 +8,7 @@ import {
   genrex,
   type StateStore,
 } from '../../src/index.js';
-import { ok, reply, startServer, type TestServer } from '../support/servers.js';
+import { ok, reply, startServer, type TestServer, useTwoServers } from '../support/servers.js';
 
 // The breaker, the pause and the budget as a client's caller sees them, against real local servers.
 
@@ -19,19 +19,9 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let api: TestServer;
 let other: TestServer;
-beforeAll(async () => {
-  api = await startServer();
-  other = await startServer();
-});
-afterAll(async () => {
-  await api.close();
-  await other.close();
-});
-afterEach(() => {
-  api.seen.length = 0;
-  other.seen.length = 0;
-  api.answer(ok({ ok: true }));
-  other.answer(ok({ ok: true }));
+useTwoServers((a, b) => {
+  api = a;
+  other = b;
 });
 
 const client = (extra: Partial<ClientOptions> = {}, server = api) =>
@@ -141,6 +131,15 @@ describe('circuit breaker', () => {
     expect((await b.request('/x'))._unsafeUnwrapErr().code).toBe('circuit_open');
     expect((await client({ breaker, retry: false, store }, other).request('/x')).isOk()).toBe(true);
     expect(api.seen).toHaveLength(3);
+  });
+
+  it('a job wait outlives an open breaker: refused polls are waited out, the probe poll finishes it', async () => {
+    api.answer(outage, outage, outage, ok({ status: 'completed', id: 'd1' }));
+    const c = client({ breaker: { failureThreshold: 3, openMs: 150, maxOpenMs: 1000 } });
+    const done = await c.waitForJob('/document/d1', { intervalMs: 20, maxIntervalMs: 40, deadlineMs: 5000 });
+    expect(done._unsafeUnwrap()).toMatchObject({ status: 'completed' });
+    // Three failing polls opened it; polls while open were never sent; one probe poll closed it.
+    expect(api.seen).toHaveLength(4);
   });
 
   it('a hook that throws changes nothing', async () => {

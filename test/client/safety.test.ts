@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient, type ErrorResult, ErrorResultSchema, gen, genrex } from '../../src/index.js';
-import { leaks, ok, reply, startServer, type TestServer } from '../support/servers.js';
+import { leaks, ok, reply, type TestServer, useTwoServers } from '../support/servers.js';
 
 // The client's two promises against hostile servers: no key leaves baseUrl's origin, and no
 // paid request is sent twice. Each server counts what it received.
@@ -12,19 +12,9 @@ const fast = { baseDelayMs: 1, maxDelayMs: 5, random: () => 0 };
 
 let api: TestServer;
 let other: TestServer;
-beforeAll(async () => {
-  api = await startServer();
-  other = await startServer();
-});
-afterAll(async () => {
-  await api.close();
-  await other.close();
-});
-afterEach(() => {
-  api.seen.length = 0;
-  other.seen.length = 0;
-  api.answer(ok({ ok: true }));
-  other.answer(ok({ ok: true }));
+useTwoServers((a, b) => {
+  api = a;
+  other = b;
 });
 
 const genClient = (extra: Partial<ClientOptions> = {}) =>

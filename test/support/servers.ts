@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -78,4 +79,25 @@ export function keyRuns(key: string): string[] {
 export function leaks(value: unknown, key: string): string[] {
   const json = JSON.stringify(value) ?? '';
   return [key, key.slice(1), key.slice(0, -1), ...keyRuns(key)].filter((piece) => json.includes(piece));
+}
+
+/**
+ * Two servers for a suite (`api` and another origin): started before it, emptied and answering
+ * `ok` again after each test, closed after it. `use` receives them once they listen.
+ */
+export function useTwoServers(use: (api: TestServer, other: TestServer) => void): void {
+  let servers: TestServer[] = [];
+  beforeAll(async () => {
+    servers = [await startServer(), await startServer()];
+    use(servers[0]!, servers[1]!);
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+  });
+  afterEach(() => {
+    for (const server of servers) {
+      server.seen.length = 0;
+      server.answer(ok({ ok: true }));
+    }
+  });
 }
