@@ -31,10 +31,12 @@ export interface ProviderFacts extends BodyFacts {
 export interface AdapterDefinition<Body> {
   /** Short lowercase name; also the provider key in the policy table. */
   name: string;
-  /** The provider's documented base URL, version prefix included. */
-  baseUrl: string;
+  /** The provider's documented base URL, version prefix included. None: every client must pass `baseUrl`. */
+  baseUrl?: string;
   /** Headers that carry the API key. Their values are never copied into results. */
   auth: (apiKey: string) => Record<string, string>;
+  /** Headers every request to the provider carries (an API version); client and request headers win. */
+  headers?: Record<string, string>;
   /**
    * The provider's error body shape, fields optional: the fast path for well-formed bodies.
    * Any synchronous Standard Schema (zod, zod/mini, valibot, arktype, ...), so an adapter needs
@@ -62,9 +64,10 @@ export interface AdapterDefinition<Body> {
 /** A provider, as `normalize`, `classify`, `fromResponse` and `createClient` take it. */
 export interface Adapter {
   readonly name: string;
-  readonly baseUrl: string;
+  readonly baseUrl: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
   readonly requestIdHeaders: readonly string[];
-  /** @internal Lower-case names normalize reads: retry-after-ms, retry-after, then the request id headers. */
+  /** @internal Lower-case names normalize reads: retry-after-ms, retry-after, x-should-retry, then the request id headers. */
   readonly headerNames: readonly string[];
   auth(apiKey: string): Record<string, string>;
   /** Facts from a parsed body; `undefined` when the body is not the provider's error shape. Never throws. */
@@ -94,9 +97,10 @@ export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapte
   const requestIdHeaders = ['x-request-id', 'request-id', ...(definition.requestIdHeaders ?? [])].map((h) => h.toLowerCase());
   return Object.freeze({
     name,
-    baseUrl: baseUrl.replace(/\/+$/, ''),
+    baseUrl: baseUrl?.replace(/\/+$/, ''),
+    headers: Object.freeze({ ...definition.headers }),
     requestIdHeaders,
-    headerNames: ['retry-after-ms', 'retry-after', ...requestIdHeaders],
+    headerNames: ['retry-after-ms', 'retry-after', 'x-should-retry', ...requestIdHeaders],
     auth,
     readError(body: unknown): BodyFacts | undefined {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;

@@ -68,7 +68,7 @@ export function normalizeParsed(
   const code = bodyCode ?? (facts.jobFailed === true ? 'job_failed' : status === undefined ? 'unknown_error' : `http_${status}`);
   const values = readHeaders(headers, adapter.headerNames);
   let requestId: string | undefined;
-  for (let i = 2; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
+  for (let i = 3; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
   const retryAfterMs = retryAfterFromValues(values[0], values[1], options.now);
   return build(adapter, { provider: adapter.name, code, status, jobFailed: facts.jobFailed }, options, {
     message: usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status),

@@ -1,8 +1,7 @@
 import { version as packageVersion } from '../../package.json';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gen } from '../../adapters/gen/index.js';
-import { genrex } from '../../adapters/genrex/index.js';
+import { builtInAdapters } from '../../adapters/index.js';
 import { classify } from '../classify/classify.js';
 import type { ErrorResult } from '../errors/error-result.js';
 import { normalizeParsed } from '../classify/normalize.js';
@@ -10,8 +9,10 @@ import { parseBody } from '../classify/parse-body.js';
 import { startFakeServer } from '../testing/fake-server.js';
 import { mergeServerOptions, serverScenarios } from '../testing/server-scenarios.js';
 
+const PROVIDERS = Object.keys(builtInAdapters);
+
 const USAGE = `Usage:
-  faultline classify --provider gen|genrex [--status N] [--header 'Name: value']... [--pretty] [file|-]
+  faultline classify --provider ${PROVIDERS.join('|')} [--status N] [--header 'Name: value']... [--pretty] [file|-]
       Reads a captured response body (a file, or stdin for - or no file) and prints its ErrorResult as JSON.
       Without --status the body alone decides: an error-shaped body is classified from its code, anything
       else is reported as not an error. A success status with a success body prints {"ok": true, ...}.
@@ -21,7 +22,7 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
-const adapters = { gen, genrex } as const;
+const adapters = builtInAdapters;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
 export async function runCli(
@@ -63,9 +64,9 @@ async function classifyCommand(argv: readonly string[], io: Parameters<typeof ru
     },
   });
   const provider = values.provider;
-  if (provider === undefined) throw new UsageError('--provider is required (gen or genrex)');
-  if (provider !== 'gen' && provider !== 'genrex') throw new UsageError(`unknown provider "${provider}" (gen or genrex)`);
-  const adapter = adapters[provider];
+  if (provider === undefined) throw new UsageError(`--provider is required (${PROVIDERS.join(', ')})`);
+  if (!Object.hasOwn(adapters, provider)) throw new UsageError(`unknown provider "${provider}" (${PROVIDERS.join(', ')})`);
+  const adapter = adapters[provider as keyof typeof adapters];
   let status: number | undefined;
   if (values.status !== undefined) {
     status = Number(values.status);

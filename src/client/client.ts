@@ -2,7 +2,7 @@ import { err, type Result, ResultAsync } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
 import { attempt, type AttemptContext, type Failure } from './attempt.js';
 import { buildRequest, type QueryValue, type RequestBase } from './build-request.js';
-import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber, refuse } from './client-options.js';
+import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber, lowerKeys, refuse } from './client-options.js';
 import type { Adapter } from '../classify/define-adapter.js';
 import type { AttemptRecord, ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
 import type { FromResponseOptions } from '../classify/from-response.js';
@@ -123,6 +123,7 @@ export function createClient(options: ClientOptions): Client {
   if (options === null || typeof options !== 'object') throw new TypeError('faultline: createClient takes an options object');
   const adapter = checkAdapter(options.adapter);
   const authHeaders = checkAuth(adapter, options.apiKey);
+  if (options.baseUrl === undefined && adapter.baseUrl === undefined) refuse('baseUrl', `is required: the ${adapter.name} adapter has no default`);
   const baseUrl = checkBaseUrl(options.baseUrl ?? adapter.baseUrl);
   const fetchImpl = checkFunction<ClientOptions['fetch']>('fetch', options.fetch) ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const onRetry = checkFunction<ClientOptions['onRetry']>('onRetry', options.onRetry);
@@ -148,7 +149,7 @@ export function createClient(options: ClientOptions): Client {
   const readOptions: FromResponseOptions<unknown> = { ...normalizeOptions, maxErrorBodyBytes, maxBodyBytes };
   const base: RequestBase = {
     baseUrl,
-    headers: { accept: 'application/json', ...checkHeaders(options.headers), ...authHeaders },
+    headers: { accept: 'application/json', ...lowerKeys(adapter.headers), ...checkHeaders(options.headers), ...authHeaders },
     authHeaders,
     retryUnsafe: retry?.retryUnsafe ?? false,
   };

@@ -1,3 +1,4 @@
+import type { BuiltInProvider } from '../../adapters/index.js';
 import type { ErrorKind } from '../errors/error-result.js';
 import { fixtureFiles } from './fixture-files.js';
 
@@ -10,7 +11,7 @@ export type FixtureExpectation =
 
 /** One recorded or documented provider response and the result it must give. */
 export interface Fixture {
-  provider: 'gen' | 'genrex';
+  provider: BuiltInProvider;
   name: string;
   description: string;
   /** The provider's own error page documents this response (a row, a retry rule or an example). */
@@ -32,19 +33,19 @@ const all = fixtureFiles as readonly Fixture[];
 export const allFixtures: readonly Fixture[] = all;
 
 /** Fixtures by provider and name: `fixtures.gen['unauthorized']`, `fixtures.genrex['job-failed-images']`. */
-export const fixtures: {
-  readonly gen: Readonly<Record<string, Fixture>>;
-  readonly genrex: Readonly<Record<string, Fixture>>;
-} = {
-  gen: Object.fromEntries(all.filter((f) => f.provider === 'gen').map((f) => [f.name, f])),
-  genrex: Object.fromEntries(all.filter((f) => f.provider === 'genrex').map((f) => [f.name, f])),
-};
+export const fixtures: Readonly<Record<BuiltInProvider, Readonly<Record<string, Fixture>>>> = byProvider(all);
+
+function byProvider(list: readonly Fixture[]): Record<BuiltInProvider, Record<string, Fixture>> {
+  const out = {} as Record<BuiltInProvider, Record<string, Fixture>>;
+  for (const f of list) (out[f.provider] ??= {})[f.name] = f;
+  return out;
+}
 
 /** A fixture by provider and name; throws with the known names when there is none (a test bug). */
 export function getFixture(provider: Fixture['provider'], name: string): Fixture {
-  const fixture = fixtures[provider][name];
+  const fixture = fixtures[provider]?.[name];
   if (fixture === undefined) {
-    throw new Error(`No ${provider} fixture named "${name}". Known: ${Object.keys(fixtures[provider]).join(', ')}`);
+    throw new Error(`No ${provider} fixture named "${name}". Known: ${Object.keys(fixtures[provider] ?? {}).join(', ')}`);
   }
   return fixture;
 }

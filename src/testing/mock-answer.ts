@@ -1,3 +1,4 @@
+import type { BuiltInProvider } from '../../adapters/index.js';
 import { type CannedResponse, cannedWire, type Fixture, fixtureNamed, responseOf, toResponse } from './fixtures.js';
 
 /**
@@ -7,7 +8,7 @@ import { type CannedResponse, cannedWire, type Fixture, fixtureNamed, responseOf
  */
 export type MockAnswer =
   | Fixture
-  | `${'gen' | 'genrex'}/${string}`
+  | `${BuiltInProvider}/${string}`
   | CannedResponse
   | { network: 'refused' | 'reset' | 'dns' }
   | { hang: true }

@@ -1,4 +1,5 @@
 import { GENREX_STEPS, type GenRexStep } from '../errors/error-result.js';
+import type { BuiltInProvider } from '../../adapters/index.js';
 import { type CannedResponse, cannedWire, fixtureNamed } from './fixtures.js';
 
 /** One scripted answer for a route. Each is used once, in order; then the route plays the provider. */
@@ -8,7 +9,7 @@ export type Fault =
   /** A canned response. `text` wins over `body` (JSON). */
   | (CannedResponse & { delayMs?: number })
   /** A fixture's response: `{ fixture: 'gen/unauthorized' }`. */
-  | { fixture: `${'gen' | 'genrex'}/${string}`; delayMs?: number }
+  | { fixture: `${BuiltInProvider}/${string}`; delayMs?: number }
   /** A 429 in the provider's shape, with a Retry-After (seconds, or an HTTP-date string). */
   | { type: 'rate_limit'; retryAfter?: number | string }
   /** An nginx-style HTML 502 page. */

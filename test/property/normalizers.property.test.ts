@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, type ErrorResult, ErrorResultSchema, fromResponse, gen, genrex, normalize, policyTable } from '../../src/index.js';
+import { builtInAdapters } from '../../adapters/index.js';
+import { classify, type ErrorResult, ErrorResultSchema, fromResponse, normalize, policyTable } from '../../src/index.js';
 import { anyBody, anyHeaders, anyStatus, RUNS } from './arbitraries.js';
 
-const adapter = fc.constantFrom(gen, genrex);
+const adapter = fc.constantFrom(...Object.values(builtInAdapters));
 
 // An oracle independent of the resolver: the code's own row, else the kind's default.
 function expectedRetryable(e: ErrorResult): boolean {
