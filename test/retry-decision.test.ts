@@ -27,6 +27,15 @@ describe('decideRetry', () => {
     expect(ask({ error: error({ kind: 'server', retryable: false }) })).toEqual({ retry: false, reason: 'not_retryable' });
   });
 
+  it("x-should-retry overrides the kind and the table, within maxRetries, Retry-After and the deadline", () => {
+    expect(ask({ error: error({ kind: 'invalid_request', retryable: true, status: 400 }), shouldRetry: true }).retry).toBe(true);
+    expect(ask({ error: error({ kind: 'conflict', retryable: false, status: 409 }), shouldRetry: true }).retry).toBe(true);
+    expect(ask({ error: error({ kind: 'server', status: 503 }), shouldRetry: false })).toEqual({ retry: false, reason: 'not_retryable' });
+    expect(ask({ error: error({ kind: 'invalid_request', status: 400 }), shouldRetry: true, retriesSoFar: 3 })).toEqual({ retry: false, reason: 'max_retries' });
+    expect(ask({ error: error({ kind: 'invalid_request', status: 400, retryAfterMs: 120_000 }), shouldRetry: true })).toEqual({ retry: false, reason: 'retry_after_too_long' });
+    expect(ask({ error: error({ kind: 'invalid_request', status: 400 }), shouldRetry: true, remainingMs: 10 })).toEqual({ retry: false, reason: 'deadline' });
+  });
+
   it('never retries a POST or PATCH the server may have acted on, unless allowed', () => {
     expect(ask({ method: 'POST', callOutcome: 'unknown' })).toEqual({ retry: false, reason: 'unsafe_method' });
     expect(ask({ method: 'PATCH', callOutcome: 'unknown' })).toEqual({ retry: false, reason: 'unsafe_method' });

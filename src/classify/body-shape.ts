@@ -3,14 +3,26 @@ import type { Schema } from './standard-schema.js';
 
 /**
  * A provider's error body, declared once as data: each field's type, or a nested shape. Every
- * field is optional; the two schemas below are made from the same declaration.
+ * field is optional; `'string|null'` also takes JSON null (OpenAI sends `"code": null`). The two
+ * schemas below are made from the same declaration.
  */
-export type Shape = { readonly [field: string]: 'string' | 'boolean' | Shape };
+export type Shape = { readonly [field: string]: 'string' | 'string|null' | 'boolean' | Shape };
 
 /** What a body of that shape reads as. */
 export type Shaped<S extends Shape> = {
-  -readonly [K in keyof S]?: S[K] extends 'string' ? string : S[K] extends 'boolean' ? boolean : S[K] extends Shape ? Shaped<S[K]> : never;
+  -readonly [K in keyof S]?: S[K] extends 'string'
+    ? string
+    : S[K] extends 'string|null'
+      ? string | null
+      : S[K] extends 'boolean'
+        ? boolean
+        : S[K] extends Shape
+          ? Shaped<S[K]>
+          : never;
 };
+
+const isOf = (type: 'string' | 'string|null' | 'boolean', value: unknown): boolean =>
+  type === 'string|null' ? value === null || typeof value === 'string' : typeof value === type;
 
 /** A JSON object (not an array, not null). */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -22,7 +34,7 @@ function fits(shape: Shape, value: unknown): boolean {
     const type = shape[field]!;
     const got = value[field];
     if (got === undefined) continue;
-    if (typeof type === 'string' ? typeof got !== type : !fits(type, got)) return false;
+    if (typeof type === 'string' ? !isOf(type, got) : !fits(type, got)) return false;
   }
   return true;
 }
@@ -62,7 +74,7 @@ export function lenientShape<S extends Shape, E extends Record<string, (value: u
 
 /** The reader of one lenient field: its value when of its type (a nested shape read leniently), else `undefined`. */
 export function lenientField(type: Shape[string]): (value: unknown) => unknown {
-  if (typeof type === 'string') return (value) => (typeof value === type ? value : undefined);
+  if (typeof type === 'string') return (value) => (isOf(type, value) ? value : undefined);
   const nested = lenientShape(type);
   return (value) => (isRecord(value) ? nested.safeParse(value).data : undefined);
 }

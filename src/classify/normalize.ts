@@ -70,6 +70,7 @@ export function normalizeParsed(
   let requestId: string | undefined;
   for (let i = 3; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
   const retryAfterMs = retryAfterFromValues(values[0], values[1], options.now);
+  const shouldRetry = serverVerdict(values[2]);
   return build(adapter, { provider: adapter.name, code, status, jobFailed: facts.jobFailed }, options, {
     message: usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status),
     status,
@@ -77,8 +78,16 @@ export function normalizeParsed(
     retryAfterMs,
     requestId: requestId ?? cleanCode(facts.requestId),
     raw: body === '' ? undefined : body,
-    outcome: withOutcome ? responseOutcome(status, retryAfterMs !== undefined, bodyCode !== undefined) : undefined,
+    // A server that says "retry" vouches that it did not act on the request.
+    outcome: withOutcome ? (shouldRetry === true ? 'rejected' : responseOutcome(status, retryAfterMs !== undefined, bodyCode !== undefined)) : undefined,
+    shouldRetry,
   });
+}
+
+/** @internal A server's `x-should-retry: true | false` (OpenAI and Anthropic send it), else `undefined`. */
+export function serverVerdict(value: string | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
 /**
@@ -103,7 +112,7 @@ function build(
   adapter: Adapter,
   query: PolicyQuery,
   options: NormalizeOptions,
-  fields: { message: string; status?: number; step?: string; retryAfterMs?: number; requestId?: string; outcome?: Outcome; raw?: unknown },
+  fields: { message: string; status?: number; step?: string; retryAfterMs?: number; requestId?: string; outcome?: Outcome; raw?: unknown; shouldRetry?: boolean },
 ): ErrorResult {
   // Decided on the unscrubbed code, so scrubbing never changes the kind; every string is
   // scrubbed as it is finally stored, after its bound, of any 8-character run of a secret.
@@ -115,7 +124,8 @@ function build(
     code: scrub(query.code ?? 'unknown_error'),
     message: scrub(fields.message),
     hint: scrub(decision.hint),
-    retryable: decision.retryable,
+    // The server's own x-should-retry overrides the table.
+    retryable: fields.shouldRetry ?? decision.retryable,
   };
   const shape = kindBehavior(decision.kind);
   fields.step ??= decision.step ?? (shape.needsStep ? 'unknown' : undefined);

@@ -1,6 +1,6 @@
 import { err, type Result, ResultAsync } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
-import { attempt, type AttemptContext, type Failure } from './attempt.js';
+import { attempt, type AttemptContext, type Failure, keepVerdict, verdictOf } from './attempt.js';
 import { buildRequest, type QueryValue, type RequestBase } from './build-request.js';
 import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber, lowerKeys, refuse } from './client-options.js';
 import type { Adapter } from '../classify/define-adapter.js';
@@ -175,7 +175,7 @@ export function createClient(options: ClientOptions): Client {
     const attempts: AttemptRecord[] = poll?.attempts ?? [];
     let callOutcome: Outcome | undefined;
     const finish = (error: ErrorResult & { outcome?: Outcome }): Result<T, ErrorResult> =>
-      err({ ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts });
+      err(keepVerdict(error, { ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts }));
 
     const built = buildRequest(base, path, req);
     if (!('url' in built)) return finish(fail('invalid_request', built.code, built.message, 'not_sent'));
@@ -223,6 +223,7 @@ export function createClient(options: ClientOptions): Client {
         settings: poll?.once === true ? once : settings,
         remainingMs: retryUntil === undefined ? undefined : retryUntil - Date.now(),
         random,
+        shouldRetry: verdictOf(error),
       });
       const retrying = answer.retry && replayable;
       let paid = health.record(call, error, retrying);

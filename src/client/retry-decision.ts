@@ -22,6 +22,8 @@ export interface RetryQuestion {
   settings: RetrySettings;
   /** Time left before the call's deadline; `undefined` for no deadline. */
   remainingMs?: number;
+  /** The server's `x-should-retry` on that answer: `true` retries it whatever its kind, `false` never. */
+  shouldRetry?: boolean;
   random?: () => number;
 }
 
@@ -44,7 +46,7 @@ const UNSAFE = new Set(['POST', 'PATCH']);
  */
 export function decideRetry(q: RetryQuestion): RetryAnswer {
   const { error, settings } = q;
-  const transient = transientStop(error, settings);
+  const transient = transientStop(error, settings, q.shouldRetry);
   if (transient === 'not_retryable') return { retry: false, reason: transient };
   if (UNSAFE.has(q.method) && q.callOutcome === 'unknown' && !q.unsafeAllowed) return { retry: false, reason: 'unsafe_method' };
   if (q.retriesSoFar >= settings.maxRetries) return { retry: false, reason: 'max_retries' };
@@ -59,9 +61,14 @@ export function decideRetry(q: RetryQuestion): RetryAnswer {
 /**
  * @internal Why waiting cannot get past this error, or `undefined` when it can: the kinds the
  * client retries, when the policy calls them retryable and a Retry-After fits `maxRetryAfterMs`.
- * Shared by the retry decision and `waitForJob`, which asks the same of a failed poll.
+ * Shared by the retry decision and `waitForJob`, which asks the same of a failed poll. A server's
+ * `x-should-retry` overrides both the kind and the table: `true` makes any answer worth waiting out.
  */
-export function transientStop(error: ErrorResult, settings: RetrySettings): 'not_retryable' | 'retry_after_too_long' | undefined {
-  if (!kindBehavior(error.kind).autoRetry || !error.retryable) return 'not_retryable';
+export function transientStop(
+  error: ErrorResult,
+  settings: RetrySettings,
+  shouldRetry?: boolean,
+): 'not_retryable' | 'retry_after_too_long' | undefined {
+  if (shouldRetry === false || (shouldRetry !== true && (!kindBehavior(error.kind).autoRetry || !error.retryable))) return 'not_retryable';
   return error.retryAfterMs !== undefined && error.retryAfterMs > settings.maxRetryAfterMs ? 'retry_after_too_long' : undefined;
 }

@@ -10,6 +10,7 @@ import type { Failure } from './attempt.js';
 import { unitRandom } from './backoff.js';
 import type { QueryValue } from './build-request.js';
 import { type RetrySettings, transientStop } from './retry-decision.js';
+import { verdictOf } from './attempt.js';
 import { sleep } from './sleep.js';
 
 /** What `onProgress` is told after a poll whose state or step changed. */
@@ -112,7 +113,7 @@ export async function waitForJob<T>(ctx: JobContext, path: string, options: Wait
         return end(error);
       }
       // An abort, a 401, 403, 404, an unreadable body, a Retry-After too long: the wait is over.
-      if (transientStop(error, ctx.settings) !== undefined) return end(error);
+      if (transientStop(error, ctx.settings, verdictOf(error)) !== undefined) return end(error);
       floorMs = error.retryAfterMs ?? 0;
     } else {
       const body = result.value;

@@ -9,9 +9,10 @@ export function worstOutcome(a: Outcome | undefined, b: Outcome): Outcome {
 
 /**
  * Whether the server may have acted, by a failed response: any 4xx (429 included) and a 2xx
- * whose body reports failure are `rejected`; a 503 is `rejected` only when it carries a
- * Retry-After or the provider's own error code, because proxies answer a bare or HTML 503 when
- * the upstream dropped a request it may have received; any other status (500, 502, 504, 3xx,
+ * whose body reports failure are `rejected`; a 503 (or 529, the overload status Anthropic and
+ * some gateways send) is `rejected` only when it carries a Retry-After or the provider's own
+ * error code, because proxies answer a bare or HTML 503 when the upstream dropped a request it
+ * may have received; any other status (500, 502, 504, 3xx,
  * ...) is `unknown`. A 2xx body that could not be read or used was acted on, and
  * `readResponse` marks it `unknown` itself.
  */
@@ -19,7 +20,7 @@ export function responseOutcome(status: number | undefined, retryAfter = false, 
   if (status === undefined) return 'unknown';
   if (status >= 200 && status < 300) return 'rejected';
   if (status >= 400 && status < 500) return 'rejected';
-  return status === 503 && (retryAfter || providerCode) ? 'rejected' : 'unknown';
+  return (status === 503 || status === 529) && (retryAfter || providerCode) ? 'rejected' : 'unknown';
 }
 
 // Errors that happen before a connection exists: the request cannot have reached the server.
