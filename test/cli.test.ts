@@ -52,7 +52,7 @@ describe('faultline classify', () => {
   });
 
   it.each([
-    [['classify', '--provider', 'openai', '--status', '500'], 'unknown provider'],
+    [['classify', '--provider', 'nope', '--status', '500'], 'unknown provider'],
     [['classify', '--status', '500'], '--provider is required'],
     [['classify', '--provider', 'gen', '--status', 'abc'], '--status must be'],
     [['classify', '--provider', 'gen', '--bogus'], 'Unknown option'],
