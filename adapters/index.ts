@@ -2,11 +2,12 @@
 // (and its rows in the policy table, its fixtures in fixtures/<name>/, its subpath in package.json).
 import { gen } from './gen/index.js';
 import { genrex } from './genrex/index.js';
+import { openai } from './openai/index.js';
 
-export { gen, genrex };
+export { gen, genrex, openai };
 
 /** @internal Every built-in adapter by its name: the CLI, the fixtures and the tests iterate it. */
-export const builtInAdapters = { gen, genrex } as const;
+export const builtInAdapters = { gen, genrex, openai } as const;
 
 /** The name of a built-in provider, as fixtures and the CLI name it. */
 export type BuiltInProvider = keyof typeof builtInAdapters;

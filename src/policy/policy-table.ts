@@ -74,6 +74,23 @@ export const policyTable: PolicyTable = {
       INVALID_TYPE: { status: 400, kind: 'invalid_request', retryable: false, hint: "Use the status endpoint of the ID's type." },
       RATE_LIMIT_EXCEEDED: { status: 429, kind: 'rate_limited', retryable: true, hint: 'Wait for Retry-After, then retry.' },
     },
+    // OpenAI and compatible servers: `error.code` when present, else `error.type`.
+    openai: {
+      invalid_api_key: { status: 401, kind: 'authentication', retryable: false, hint: 'Send a valid key as Authorization: Bearer <key>.' },
+      // A type, not a code: OpenAI sends it with 400, 401, 404 and more, so the status decides the kind.
+      invalid_request_error: { hint: 'Fix the request: the message and param name what is wrong.' },
+      unsupported_country_region_territory: { status: 403, kind: 'permission', retryable: false, hint: 'The API is not served in this region.' },
+      model_not_found: { status: 404, kind: 'not_found', retryable: false, hint: 'Check the model name and that the key may use it.' },
+      context_length_exceeded: { status: 400, kind: 'invalid_request', retryable: false, hint: 'The input is too long for the model: shorten it.' },
+      content_policy_violation: { status: 400, kind: 'content_policy', retryable: false, hint: 'The input was flagged: change the prompt.' },
+      content_filter: { status: 400, kind: 'content_policy', retryable: false, hint: 'The input or output was flagged: change the prompt.' },
+      rate_limit_exceeded: { status: 429, kind: 'rate_limited', retryable: true, hint: 'Wait for retry-after-ms or Retry-After, then retry.' },
+      requests: { status: 429, kind: 'rate_limited', retryable: true, hint: 'Requests per minute reached: wait for Retry-After.' },
+      tokens: { status: 429, kind: 'rate_limited', retryable: true, hint: 'Tokens per minute reached: wait, or send fewer tokens.' },
+      // The official SDK retries this 429; waiting does not refill a quota.
+      insufficient_quota: { status: 429, kind: 'insufficient_credits', retryable: false, hint: 'The quota is used up: add billing or credit, then resubmit.' },
+      server_error: { kind: 'server', retryable: true, hint: "OpenAI's own error or overload (500, 503): retry with backoff." },
+    },
   },
   synthetic: {
     redirect: { kind: 'invalid_request', hint: 'Point baseUrl at the final address; redirects are not followed.' },

@@ -55,6 +55,30 @@ import genrex_unavailable_503_empty from '../../fixtures/genrex/unavailable-503-
 import genrex_unknown_code_418 from '../../fixtures/genrex/unknown-code-418.json';
 import genrex_unknown_code from '../../fixtures/genrex/unknown-code.json';
 import genrex_validation_error from '../../fixtures/genrex/validation-error.json';
+import openai_bad_gateway_502_html from '../../fixtures/openai/bad-gateway-502-html.json';
+import openai_compatible_message_only from '../../fixtures/openai/compatible-message-only.json';
+import openai_compatible_null_fields from '../../fixtures/openai/compatible-null-fields.json';
+import openai_compatible_string_error from '../../fixtures/openai/compatible-string-error.json';
+import openai_content_filter from '../../fixtures/openai/content-filter.json';
+import openai_content_policy_violation from '../../fixtures/openai/content-policy-violation.json';
+import openai_context_length_exceeded from '../../fixtures/openai/context-length-exceeded.json';
+import openai_empty_body_500 from '../../fixtures/openai/empty-body-500.json';
+import openai_insufficient_quota from '../../fixtures/openai/insufficient-quota.json';
+import openai_invalid_api_key from '../../fixtures/openai/invalid-api-key.json';
+import openai_invalid_request_error from '../../fixtures/openai/invalid-request-error.json';
+import openai_model_not_found from '../../fixtures/openai/model-not-found.json';
+import openai_not_organization_member from '../../fixtures/openai/not-organization-member.json';
+import openai_overloaded_503 from '../../fixtures/openai/overloaded-503.json';
+import openai_rate_limit_requests_type_only from '../../fixtures/openai/rate-limit-requests-type-only.json';
+import openai_rate_limit_requests from '../../fixtures/openai/rate-limit-requests.json';
+import openai_rate_limit_tokens_type_only from '../../fixtures/openai/rate-limit-tokens-type-only.json';
+import openai_server_error_500 from '../../fixtures/openai/server-error-500.json';
+import openai_should_retry_false_500 from '../../fixtures/openai/should-retry-false-500.json';
+import openai_should_retry_true_409 from '../../fixtures/openai/should-retry-true-409.json';
+import openai_success_chat_completion from '../../fixtures/openai/success-chat-completion.json';
+import openai_unknown_code from '../../fixtures/openai/unknown-code.json';
+import openai_unsupported_region from '../../fixtures/openai/unsupported-region.json';
+import openai_wrong_types from '../../fixtures/openai/wrong-types.json';
 
 export const fixtureFiles: readonly unknown[] = [
   gen_agent_not_found,
@@ -113,4 +137,28 @@ export const fixtureFiles: readonly unknown[] = [
   genrex_unknown_code_418,
   genrex_unknown_code,
   genrex_validation_error,
+  openai_bad_gateway_502_html,
+  openai_compatible_message_only,
+  openai_compatible_null_fields,
+  openai_compatible_string_error,
+  openai_content_filter,
+  openai_content_policy_violation,
+  openai_context_length_exceeded,
+  openai_empty_body_500,
+  openai_insufficient_quota,
+  openai_invalid_api_key,
+  openai_invalid_request_error,
+  openai_model_not_found,
+  openai_not_organization_member,
+  openai_overloaded_503,
+  openai_rate_limit_requests_type_only,
+  openai_rate_limit_requests,
+  openai_rate_limit_tokens_type_only,
+  openai_server_error_500,
+  openai_should_retry_false_500,
+  openai_should_retry_true_409,
+  openai_success_chat_completion,
+  openai_unknown_code,
+  openai_unsupported_region,
+  openai_wrong_types,
 ];

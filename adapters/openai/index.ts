@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { lenientField, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
+import { defineAdapter } from '../../src/classify/define-adapter.js';
+
+const errorShape = { message: 'string', type: 'string|null', param: 'string|null', code: 'string|null' } as const;
+/**
+ * OpenAI's error body `{ error: { message, type, param, code } }`. OpenAI-compatible servers
+ * often send `type`, `param` or `code` as null or leave them out, and some send `error` as a string.
+ */
+const shape = { error: errorShape } as const;
+
+/** The body when every field has its documented type (a Standard Schema). */
+export const OpenAIErrorBody = /* @__PURE__ */ preciseShape(shape);
+
+const lenientErrorBody = once(() => {
+  const error = lenientField(errorShape);
+  return lenientShape(shape, { error: (value: unknown) => (typeof value === 'string' ? value : (error(value) as Shaped<typeof errorShape> | undefined)) });
+});
+/** That lenient schema, as a zod/mini schema of its own. */
+export const OpenAILenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
+
+/**
+ * OpenAI (`https://api.openai.com/v1`, Bearer auth, `x-request-id`), and any OpenAI-compatible
+ * API through `baseUrl`. The code is `error.code` when present, else `error.type`; a body with
+ * neither is classified by its status.
+ */
+export const openai = /* @__PURE__ */ defineAdapter({
+  name: 'openai',
+  baseUrl: 'https://api.openai.com/v1',
+  auth: (apiKey) => ({ Authorization: `Bearer ${apiKey}` }),
+  errorBody: OpenAIErrorBody,
+  lenientErrorBody,
+  facts: ({ error }) => (typeof error === 'string' ? { message: error } : { code: error?.code ?? error?.type ?? undefined, message: error?.message }),
+});
