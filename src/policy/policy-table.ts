@@ -91,6 +91,20 @@ export const policyTable: PolicyTable = {
       insufficient_quota: { status: 429, kind: 'insufficient_credits', retryable: false, hint: 'The quota is used up: add billing or credit, then resubmit.' },
       server_error: { kind: 'server', retryable: true, hint: "OpenAI's own error or overload (500, 503): retry with backoff." },
     },
+    // Anthropic: `error.type`, or `error.details.error_code` when present.
+    anthropic: {
+      invalid_request_error: { status: 400, kind: 'invalid_request', retryable: false, hint: 'Fix the request: the message names the problem.' },
+      authentication_error: { status: 401, kind: 'authentication', retryable: false, hint: 'Send a valid key in the x-api-key header.' },
+      billing_error: { status: 402, kind: 'insufficient_credits', retryable: false, hint: 'Fix billing or buy credits in the Console, then resubmit.' },
+      permission_error: { status: 403, kind: 'permission', retryable: false, hint: 'Use a key that may use this resource or model.' },
+      not_found_error: { status: 404, kind: 'not_found', retryable: false, hint: 'Check the model name or resource ID.' },
+      request_too_large: { status: 413, kind: 'invalid_request', retryable: false, hint: 'The request is over the size limit (32 MB for Messages): send less.' },
+      rate_limit_error: { status: 429, kind: 'rate_limited', retryable: true, hint: 'Wait for retry-after, then retry; ramp up more slowly.' },
+      enforced_spend_limit_reached: { status: 429, kind: 'insufficient_credits', retryable: false, hint: 'The spend limit is reached: raise it in the Console; waiting does not help.' },
+      api_error: { status: 500, kind: 'server', retryable: true, hint: "Anthropic's internal error: retry with backoff." },
+      timeout_error: { status: 504, kind: 'server', retryable: true, hint: 'The request took too long: retry, or ask for less per request.' },
+      overloaded_error: { status: 529, kind: 'server', retryable: true, hint: "Anthropic is overloaded for everyone, not your limit: it clears with backoff." },
+    },
   },
   synthetic: {
     redirect: { kind: 'invalid_request', hint: 'Point baseUrl at the final address; redirects are not followed.' },
