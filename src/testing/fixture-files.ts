@@ -96,6 +96,18 @@ import openai_success_chat_completion from '../../fixtures/openai/success-chat-c
 import openai_unknown_code from '../../fixtures/openai/unknown-code.json';
 import openai_unsupported_region from '../../fixtures/openai/unsupported-region.json';
 import openai_wrong_types from '../../fixtures/openai/wrong-types.json';
+import problem_json_about_blank_404 from '../../fixtures/problem-json/about-blank-404.json';
+import problem_json_bad_gateway_502_html from '../../fixtures/problem-json/bad-gateway-502-html.json';
+import problem_json_empty_body_500 from '../../fixtures/problem-json/empty-body-500.json';
+import problem_json_no_type_400 from '../../fixtures/problem-json/no-type-400.json';
+import problem_json_rate_limited_429 from '../../fixtures/problem-json/rate-limited-429.json';
+import problem_json_relative_type_409 from '../../fixtures/problem-json/relative-type-409.json';
+import problem_json_rfc_out_of_credit from '../../fixtures/problem-json/rfc-out-of-credit.json';
+import problem_json_rfc_validation_error from '../../fixtures/problem-json/rfc-validation-error.json';
+import problem_json_status_member_disagrees from '../../fixtures/problem-json/status-member-disagrees.json';
+import problem_json_success_json from '../../fixtures/problem-json/success-json.json';
+import problem_json_unavailable_503 from '../../fixtures/problem-json/unavailable-503.json';
+import problem_json_wrong_types from '../../fixtures/problem-json/wrong-types.json';
 
 export const fixtureFiles: readonly unknown[] = [
   anthropic_api_error_500,
@@ -195,4 +207,16 @@ export const fixtureFiles: readonly unknown[] = [
   openai_unknown_code,
   openai_unsupported_region,
   openai_wrong_types,
+  problem_json_about_blank_404,
+  problem_json_bad_gateway_502_html,
+  problem_json_empty_body_500,
+  problem_json_no_type_400,
+  problem_json_rate_limited_429,
+  problem_json_relative_type_409,
+  problem_json_rfc_out_of_credit,
+  problem_json_rfc_validation_error,
+  problem_json_status_member_disagrees,
+  problem_json_success_json,
+  problem_json_unavailable_503,
+  problem_json_wrong_types,
 ];
