@@ -1,4 +1,4 @@
-import { gen, genrex, normalize } from '../dist/index.js';
+import { anthropic, gen, genrex, normalize, openai } from '../dist/index.js';
 import { compare } from './harness.mjs';
 
 // The same parsed bodies for both sides: every documented GEN and GenRex error.
@@ -60,8 +60,70 @@ function handWritten({ provider, status, headers, body }) {
   return result;
 }
 
+// OpenAI and Anthropic bodies as those APIs send them, and a careful hand-written handler for them.
+const newCases = [
+  ['openai', 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }],
+  ['openai', 429, { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } }],
+  ['openai', 429, { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } }],
+  ['openai', 400, { error: { message: 'Too long', type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } }],
+  ['openai', 500, { error: { message: 'The server had an error', type: 'server_error', param: null, code: null } }],
+  ['anthropic', 529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_1' }],
+  ['anthropic', 429, { type: 'error', error: { type: 'rate_limit_error', message: 'Rate limited' }, request_id: 'req_2' }],
+  ['anthropic', 429, { type: 'error', error: { type: 'rate_limit_error', message: 'Spend limit', details: { error_code: 'enforced_spend_limit_reached' } }, request_id: 'req_3' }],
+  ['anthropic', 402, { type: 'error', error: { type: 'billing_error', message: 'Low balance' }, request_id: 'req_4' }],
+  ['anthropic', 400, { type: 'error', error: { type: 'invalid_request_error', message: 'Bad' }, request_id: 'req_5' }],
+].map(([provider, status, body]) => ({ provider, status, body, headers: { 'content-type': 'application/json', 'retry-after': '2' } }));
+
+const NEW_KINDS = {
+  invalid_api_key: ['authentication', false], insufficient_quota: ['insufficient_credits', false], rate_limit_exceeded: ['rate_limited', true],
+  context_length_exceeded: ['invalid_request', false], server_error: ['server', true], overloaded_error: ['server', true], rate_limit_error: ['rate_limited', true],
+  enforced_spend_limit_reached: ['insufficient_credits', false], billing_error: ['insufficient_credits', false], invalid_request_error: ['invalid_request', false],
+};
+
+function handWrittenNew({ provider, status, headers, body }) {
+  let code;
+  let message;
+  let requestId;
+  const error = body !== null && typeof body === 'object' ? body.error : undefined;
+  if (error !== null && typeof error === 'object') {
+    if (provider === 'openai') code = typeof error.code === 'string' ? error.code : typeof error.type === 'string' ? error.type : undefined;
+    else {
+      const detail = error.details !== null && typeof error.details === 'object' ? error.details.error_code : undefined;
+      code = typeof detail === 'string' ? detail : typeof error.type === 'string' ? error.type : undefined;
+      if (typeof body.request_id === 'string') requestId = body.request_id;
+    }
+    if (typeof error.message === 'string') message = error.message;
+  }
+  const [kind, retryable] = NEW_KINDS[code] ?? (status === 429 ? ['rate_limited', true] : status >= 500 ? ['server', true] : ['unknown', false]);
+  const retryAfter = Number(headers['retry-after']);
+  const result = { kind, provider, code: code ?? `http_${status}`, message: message ?? `HTTP ${status}`, hint: '', retryable, status };
+  if (requestId !== undefined) result.requestId = requestId;
+  if (Number.isFinite(retryAfter)) result.retryAfterMs = retryAfter * 1000;
+  return result;
+}
+
 let sink = 0;
 export async function benchNormalize() {
+  const first = await benchNormalizeSeeds();
+  const adaptersNew = { openai, anthropic };
+  const m = newCases.length;
+  await compare({
+    name: 'normalize vs hand-written, OpenAI + Anthropic',
+    iterations: 200_000,
+    baseline: (iterations) => {
+      for (let i = 0; i < iterations; i++) sink += handWrittenNew(newCases[i % m]).code.length;
+    },
+    candidate: (iterations) => {
+      for (let i = 0; i < iterations; i++) {
+        const c = newCases[i % m];
+        sink += normalize(adaptersNew[c.provider], c).code.length;
+      }
+    },
+  });
+  return first;
+}
+
+async function benchNormalizeSeeds() {
   const n = cases.length;
   return compare({
     name: 'normalize vs hand-written switch (per call)',

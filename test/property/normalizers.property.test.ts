@@ -13,10 +13,18 @@ function expectedRetryable(e: ErrorResult): boolean {
   return policyTable.kinds[e.kind].retryable;
 }
 
-function checkError(e: ErrorResult): void {
+// A server's x-should-retry overrides the table (the last value when a name repeats in any case).
+function verdict(headers: Record<string, string> | undefined): boolean | undefined {
+  let value: string | undefined;
+  for (const [name, v] of Object.entries(headers ?? {})) if (name.toLowerCase() === 'x-should-retry') value = v;
+  const t = value?.trim().toLowerCase();
+  return t === 'true' ? true : t === 'false' ? false : undefined;
+}
+
+function checkError(e: ErrorResult, headers?: Record<string, string>): void {
   const json = JSON.parse(JSON.stringify(e)) as unknown;
   expect(ErrorResultSchema.safeParse(json).success).toBe(true);
-  expect(e.retryable).toBe(expectedRetryable(e));
+  expect(e.retryable).toBe(verdict(headers) ?? expectedRetryable(e));
   if (e.retryAfterMs !== undefined) {
     expect(Number.isFinite(e.retryAfterMs)).toBe(true);
     expect(e.retryAfterMs).toBeGreaterThanOrEqual(0);
@@ -28,8 +36,8 @@ describe('normalizers: properties', () => {
   it('normalize never throws and always gives a valid, bounded ErrorResult that agrees with the table', () => {
     fc.assert(
       fc.property(adapter, anyStatus, anyHeaders, anyBody, (a, status, headers, body) => {
-        checkError(normalize(a, { status, headers, body }));
-        checkError(normalize(a, { status, headers: new Headers(Object.entries(headers).filter(([k]) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k)).map(([k, v]) => [k, v.replace(/[\r\n\0]/g, '')] as [string, string])), body }));
+        checkError(normalize(a, { status, headers, body }), headers);
+        checkError(normalize(a, { status, headers: new Headers(Object.entries(headers).filter(([k]) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k)).map(([k, v]) => [k, v.replace(/[\r\n\0]/g, '')] as [string, string])), body }), headers);
       }),
       { numRuns: RUNS },
     );
@@ -39,7 +47,7 @@ describe('normalizers: properties', () => {
     fc.assert(
       fc.property(adapter, anyStatus, anyHeaders, anyBody, (a, status, headers, body) => {
         const result = classify(a, { status, headers, body });
-        if (result.isErr()) checkError(result.error);
+        if (result.isErr()) checkError(result.error, headers);
         else expect(status >= 200 && status < 300).toBe(true);
       }),
       { numRuns: RUNS },
@@ -70,7 +78,7 @@ type Placed = { body: unknown; headers: Record<string, string> };
 
 /** The key put somewhere in a response: inside a field of a provider-shaped body, in its text, or in a header. */
 const placedKey = (key: string): fc.Arbitrary<Placed> =>
-  fc.tuple(anyBody, filler, fc.nat(), fc.constantFrom('message', 'code', 'step', 'pad', 'text', 'header', 'gen')).map(([body, pad, at, where]): Placed => {
+  fc.tuple(anyBody, filler, fc.nat(), fc.constantFrom('message', 'code', 'step', 'pad', 'text', 'header', 'gen', 'openai', 'anthropic', 'problem')).map(([body, pad, at, where]): Placed => {
     const run = `${'a'.repeat(pad)}${key}`;
     switch (where) {
       case 'message':
@@ -81,6 +89,12 @@ const placedKey = (key: string): fc.Arbitrary<Placed> =>
         return { body: { error_code: 'x', pad: run, body }, headers: {} };
       case 'gen':
         return { body: { error: run, error_code: run.slice(pad > 100 ? 100 : 0) }, headers: {} };
+      case 'openai':
+        return { body: { error: { message: run, type: run.slice(0, 300), param: null, code: pad % 2 === 0 ? null : run } }, headers: {} };
+      case 'anthropic':
+        return { body: { type: 'error', error: { type: run, message: run, details: { error_code: run } }, request_id: run }, headers: {} };
+      case 'problem':
+        return { body: { type: run, title: run, detail: pad % 2 === 0 ? run : undefined, instance: run }, headers: {} };
       case 'header':
         return { body, headers: { 'x-request-id': run } };
       default: {
