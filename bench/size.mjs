@@ -14,11 +14,15 @@ const DEPENDENCIES = ['zod', 'neverthrow', 'ts-pattern'];
  * Import sets a consumer typically has, and the CI budget of each (gzip bytes, dependencies bundled).
  * createClient's went from 20 to 23 KiB with the state store (session 4): the breaker, the pause
  * and the budget's store (about 1.5 KB with the client's seam to them) and the SHA-256 that names
- * an account without holding its key (590 B), all reachable from createClient's options.
+ * an account without holding its key (590 B), all reachable from createClient's options. Then to
+ * 24 KiB with OpenAI's and Anthropic's rows (about 0.8 KB): the policy table is one object, one
+ * place, so every client ships every provider's rows; the adapters themselves tree-shake away.
  */
 export const IMPORT_SETS = [
-  { names: ['createClient', 'gen'], budget: 23 * 1024, aim: 12 * 1024 },
-  { names: ['createClient', 'genrex'], budget: 23 * 1024, aim: 12 * 1024 },
+  { names: ['createClient', 'gen'], budget: 24 * 1024, aim: 12 * 1024 },
+  { names: ['createClient', 'genrex'], budget: 24 * 1024, aim: 12 * 1024 },
+  { names: ['createClient', 'openai'], budget: 24 * 1024, aim: 12 * 1024 },
+  { names: ['createClient', 'anthropic'], budget: 24 * 1024, aim: 12 * 1024 },
   { names: ['normalize', 'classify', 'gen', 'genrex'], budget: 16 * 1024, aim: 8 * 1024 },
   { names: ['fromResponse', 'genrex'], budget: 16 * 1024, aim: 8 * 1024 },
 ];

@@ -37,9 +37,12 @@ describe.each(allFixtures.map((f) => [`${f.provider}/${f.name}`, f] as const))('
     }
   });
 
-  it.skipIf(fixture.expected.ok)('normalize gives the expected result', () => {
-    checkError(fixture, normalize(adapter, input));
-  });
+  // normalize is for failures: a success fixture has no ErrorResult to compare (classify and fromResponse cover it).
+  if (!fixture.expected.ok) {
+    it('normalize gives the expected result', () => {
+      checkError(fixture, normalize(adapter, input));
+    });
+  }
 
   it('fromResponse over a real Response agrees with classify', async () => {
     const result = await fromResponse(adapter, toResponse(fixture));
