@@ -47,11 +47,13 @@ export async function attempt<T>(
   remainingMs: number | undefined,
 ): Promise<Result<T, Failure>> {
   const { init } = request;
+  request.status = undefined;
   const limits = attemptSignal(timeoutMs, remainingMs, request.signal);
   init.signal = limits.signal;
   try {
     const response = await ctx.fetch(request.url, init);
     const status = response.status;
+    request.status = status;
     if (status < 400 && (status < 200 || status >= 300) && status !== 304) return err(redirected(ctx, response, request));
     const result = await readResponse(ctx.adapter, response, ctx.readOptions, schema, true);
     if (result.isOk()) return ok(result.value);

@@ -31,6 +31,8 @@ export interface BuiltRequest {
   unsafeAllowed: boolean;
   /** A stream body is sent once: there is nothing to send again. */
   replayable: boolean;
+  /** The status of the last attempt's answer, for the hooks. */
+  status?: number;
 }
 
 /** Why a request could not be built: it was never sent. */

@@ -1,7 +1,7 @@
 import { err, type Result, ResultAsync } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
 import { attempt, type AttemptContext, type Failure, keepVerdict, verdictOf } from './attempt.js';
-import { buildRequest, type QueryValue, type RequestBase } from './build-request.js';
+import { type BuildFailure, buildRequest, type BuiltRequest, type QueryValue, type RequestBase } from './build-request.js';
 import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber, lowerKeys, refuse } from './client-options.js';
 import type { Adapter } from '../classify/define-adapter.js';
 import type { AttemptRecord, ErrorKind, ErrorResult, Outcome } from '../errors/error-result.js';
@@ -12,7 +12,9 @@ import { worstOutcome } from '../http/outcome.js';
 import type { Policy } from '../policy/policy.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ERROR_BODY_BYTES } from '../http/read-bounded-text.js';
 import type { RetryBudget, RetryBudgetOptions } from './retry-budget.js';
-import { type BreakerOptions, checkBreaker, checkBudget, checkHooks, checkPause, checkStore, type ClientHooks, storeScope } from './health-options.js';
+import { type BreakerOptions, checkBreaker, checkBudget, checkHooks, checkPause, checkStore, storeScope } from './health-options.js';
+import { type CallInfo, type ClientHooks, createObserver } from './observer.js';
+import { secretScrubber } from '../classify/scrub-secrets.js';
 import { type CallHealth, providerHealth } from './provider-health.js';
 import type { StateStore } from '../store/state-store.js';
 import { decideRetry, type RetrySettings } from './retry-decision.js';
@@ -167,17 +169,29 @@ export function createClient(options: ClientOptions): Client {
     fail,
   });
   const ctx: AttemptContext = { adapter, fetch: fetchImpl, readOptions, fail };
+  const observer = createObserver(hooks, adapter.name, secretScrubber(secrets));
   const abortedBeforeSending = (): Failure => fail('aborted', 'aborted', 'The caller aborted the request.', 'not_sent');
 
   // `poll`: a job's status request, whose attempts join the wait's list (successes too), retried
   // or not as the wait says.
   async function run<T>(path: string, req: RequestOptions<T>, poll?: PollOptions): Promise<Result<T, ErrorResult>> {
+    const built = buildRequest(base, path, req);
+    // A job's polls belong to the wait's call; a request is a call of its own.
+    const call = poll?.call ?? observer?.begin('url' in built ? built.method : String(req.method ?? 'GET').toUpperCase(), 'url' in built ? built.url : baseUrl, false);
+    if (call === undefined || poll !== undefined) return send(built, req, poll, call);
+    counts.set(call, { attempts: 0 });
+    const started = Date.now();
+    const result = await send(built, req, poll, call);
+    observer!.end(ended(call, started, result));
+    return result;
+  }
+
+  async function send<T>(built: BuiltRequest | BuildFailure, req: RequestOptions<T>, poll: PollOptions | undefined, call: CallInfo | undefined): Promise<Result<T, ErrorResult>> {
     const attempts: AttemptRecord[] = poll?.attempts ?? [];
     let callOutcome: Outcome | undefined;
     const finish = (error: ErrorResult & { outcome?: Outcome }): Result<T, ErrorResult> =>
       err(keepVerdict(error, { ...error, outcome: worstOutcome(callOutcome, error.outcome ?? 'not_sent'), attempts }));
 
-    const built = buildRequest(base, path, req);
     if (!('url' in built)) return finish(fail('invalid_request', built.code, built.message, 'not_sent'));
     const timeoutMs = requestNumber(req.timeoutMs, defaultTimeoutMs);
     const deadlineMs = requestNumber(req.deadlineMs, defaultDeadlineMs);
@@ -189,7 +203,7 @@ export function createClient(options: ClientOptions): Client {
     // A job's poll sleeps for a retry only within the wait's deadline.
     const retryUntil = poll?.until ?? deadline;
 
-    const call: CallHealth = {};
+    const health_: CallHealth = {};
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) return finish(abortedBeforeSending());
       const remainingMs = deadline === undefined ? undefined : deadline - Date.now();
@@ -197,13 +211,20 @@ export function createClient(options: ClientOptions): Client {
         return finish(fail('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
       }
       if (health.guards) {
-        let refused = health.admit(call, timeoutMs, remainingMs, signal);
+        let refused = health.admit(health_, timeoutMs, remainingMs, signal);
         if (refused instanceof Promise) refused = await refused;
         if (refused !== undefined) return finish(refused);
       }
+      const n = call === undefined ? 0 : ++counts.get(call)!.attempts;
+      const started = call === undefined ? 0 : Date.now();
+      if (call !== undefined) observer!.attemptStart({ call, attempt: n, resend: retries });
       const result = await attempt<T>(ctx, built, req.schema, timeoutMs, remainingMs);
+      if (call !== undefined) {
+        const end = { call, attempt: n, resend: retries, durationMs: Date.now() - started, status: built.status, error: result.isErr() ? result.error : undefined };
+        observer!.attemptEnd(end);
+      }
       if (result.isOk()) {
-        health.record(call, undefined, false);
+        health.record(health_, undefined, false);
         if (poll !== undefined) attempts.push({ kind: 'ok' });
         return result;
       }
@@ -226,15 +247,17 @@ export function createClient(options: ClientOptions): Client {
         shouldRetry: verdictOf(error),
       });
       const retrying = answer.retry && replayable;
-      let paid = health.record(call, error, retrying);
+      let paid = health.record(health_, error, retrying);
       if (typeof paid !== 'boolean') paid = await paid;
       if (!retrying || !paid) return finish(error);
       record.delayMs = answer.delayMs;
+      const history = { ...error, outcome: callOutcome, attempts: [...attempts] };
       try {
-        onRetry?.(attempts.length, { ...error, outcome: callOutcome, attempts: [...attempts] }, answer.delayMs);
+        onRetry?.(attempts.length, history, answer.delayMs);
       } catch {
         // A logging hook that throws must not turn into a rejected call.
       }
+      if (call !== undefined) observer!.retry({ call, attempt: n, delayMs: answer.delayMs, error: history });
       if (!(await sleep(answer.delayMs, signal))) {
         return finish(abortedBeforeSending());
       }
@@ -243,6 +266,22 @@ export function createClient(options: ClientOptions): Client {
 
   const once: RetrySettings = { ...settings, maxRetries: 0 };
   const jobs: JobContext = { adapter, poll: run, fail, normalizeOptions, settings, random };
+  // Attempts per call, for the hooks' numbering (a job's polls share one count).
+  const counts = new WeakMap<CallInfo, { attempts: number }>();
+  const ended = (call: CallInfo, started: number, result: Result<unknown, ErrorResult>) => {
+    const attempts = counts.get(call)?.attempts ?? 0;
+    counts.delete(call);
+    return { call, durationMs: Date.now() - started, attempts, error: result.isErr() ? result.error : undefined };
+  };
+  async function job<T>(path: string, options: WaitForJobOptions<T>): Promise<Result<T, ErrorResult>> {
+    const call = observer?.begin('GET', `${baseUrl}${String(path).startsWith('/') ? '' : '/'}${String(path)}`, true);
+    if (call === undefined) return waitForJob(jobs, path, options);
+    counts.set(call, { attempts: 0 });
+    const started = Date.now();
+    const result = await waitForJob({ ...jobs, call }, path, options);
+    observer!.end(ended(call, started, result));
+    return result;
+  }
   // The promise never rejects: a bug of faultline's own is an err too.
   const never = <T>(promise: Promise<Result<T, ErrorResult>>): ResultAsync<T, ErrorResult> =>
     new ResultAsync(
@@ -258,7 +297,7 @@ export function createClient(options: ClientOptions): Client {
       return health.budget;
     },
     request: <T = unknown>(path: string, req: RequestOptions<T> = {}) => never(run(path, req ?? {})),
-    waitForJob: <T = unknown>(path: string, options: WaitForJobOptions<T> = {}) => never(waitForJob(jobs, path, options ?? {})),
+    waitForJob: <T = unknown>(path: string, options: WaitForJobOptions<T> = {}) => never(job(path, options ?? {})),
   };
 }
 

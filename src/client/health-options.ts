@@ -1,6 +1,6 @@
 import type { Adapter } from '../classify/define-adapter.js';
 import { checkDelay, checkFunction, checkNumber, refuse } from './client-options.js';
-import type { BreakerChangeEvent } from './provider-health.js';
+import type { ClientHooks } from './observer.js';
 import { budgetSettings, type BudgetSettings, type RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { sha256Hex } from '../store/sha256.js';
@@ -13,12 +13,6 @@ export interface BreakerOptions {
   openMs?: number;
   /** Each failed probe doubles the period, up to this. Default 60000. */
   maxOpenMs?: number;
-}
-
-/** Observers of a client's calls. A hook that throws is ignored. */
-export interface ClientHooks {
-  /** A breaker transition this process saw (`closed` -> `open` -> `half_open` -> `closed` or `open`). */
-  onBreakerChange?: (event: BreakerChangeEvent) => void;
 }
 
 export function checkBreaker(option: unknown): BreakerSettings | undefined {
@@ -51,7 +45,9 @@ export function checkHooks(option: unknown): ClientHooks {
   if (option === undefined) return {};
   if (option === null || typeof option !== 'object') refuse('hooks', 'must be an object of functions');
   const hooks = option as ClientHooks;
-  checkFunction('hooks.onBreakerChange', hooks.onBreakerChange);
+  for (const name of ['onRequestStart', 'onAttemptStart', 'onAttemptEnd', 'onRetry', 'onBreakerChange', 'onRequestEnd'] as const) {
+    checkFunction(`hooks.${name}`, hooks[name]);
+  }
   return hooks;
 }
 

@@ -14,7 +14,16 @@ export {
   createClient,
   DEFAULT_TIMEOUT_MS,
 } from './client.js';
-export { type BreakerOptions, type ClientHooks } from './health-options.js';
+export { type BreakerOptions } from './health-options.js';
+export {
+  type AttemptEndEvent,
+  type AttemptStartEvent,
+  type CallInfo,
+  type ClientHooks,
+  type RequestEndEvent,
+  type RequestStartEvent,
+  type RetryEvent,
+} from './observer.js';
 export { type BreakerChangeEvent } from './provider-health.js';
 export { type RetryBudget, type RetryBudgetOptions, createRetryBudget } from './retry-budget.js';
 export { type RetryAnswer, type RetryQuestion, type RetrySettings, type RetryStop, decideRetry } from './retry-decision.js';

@@ -11,6 +11,7 @@ import { unitRandom } from './backoff.js';
 import type { QueryValue } from './build-request.js';
 import { type RetrySettings, transientStop } from './retry-decision.js';
 import { verdictOf } from './attempt.js';
+import type { CallInfo } from './observer.js';
 import { sleep } from './sleep.js';
 
 /** What `onProgress` is told after a poll whose state or step changed. */
@@ -48,6 +49,8 @@ export interface PollOptions {
   attempts: AttemptRecord[];
   once: boolean;
   until: number;
+  /** The wait's call, for the hooks: each poll's attempts are the wait's. */
+  call?: CallInfo;
 }
 
 /** @internal What the wait needs from its client. */
@@ -58,6 +61,7 @@ export interface JobContext {
   normalizeOptions: NormalizeOptions;
   settings: RetrySettings;
   random: (() => number) | undefined;
+  call?: CallInfo;
 }
 
 const DEFAULTS = { intervalMs: 1000, maxIntervalMs: 15_000, deadlineMs: 600_000 };
@@ -102,7 +106,7 @@ export async function waitForJob<T>(ctx: JobContext, path: string, options: Wait
     // The poll at the deadline is the last one, made once; before it, a poll may retry within the deadline.
     const atDeadline = remainingMs <= 0;
     const req = { method: 'GET' as const, query: options.query, headers: options.headers, signal };
-    const result = await ctx.poll(path, req, { attempts, once: atDeadline, until: deadline });
+    const result = await ctx.poll(path, req, { attempts, once: atDeadline, until: deadline, call: ctx.call });
     polls++;
     let floorMs = 0;
     if (result.isErr()) {
