@@ -127,6 +127,16 @@ export async function benchClient() {
   } catch (error) {
     console.log(`ky not measured: ${error.message}`);
   }
+  // What hooks cost when they are on: every event built and delivered (to OpenTelemetry's no-op
+  // tracer here, so only faultline's side is measured). Without hooks no event is built at all.
+  const { otelHooks } = await import('../dist/otel.js');
+  const hooked = createClient({ adapter: gen, apiKey: KEY, baseUrl: `${url}/v1`, hooks: otelHooks() });
+  results.push(
+    await interleaved('client.request with otelHooks vs without', viaClient, async () => {
+      const result = await hooked.request('/me');
+      if (result.isErr()) throw new Error(result.error.message);
+    }),
+  );
   server.close();
   return results;
 }
