@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createSimulator, type FakeServerOptions, type SimAnswer, type Simulator } from './simulator.js';
 
 export {
+  type AccountState,
   FAKE_GEN_KEY,
   FAKE_GENREX_KEY,
   type FakeServerOptions,

@@ -1,6 +1,11 @@
 import type { BuiltInProvider } from '../../adapters/index.js';
 import type { ErrorKind } from '../errors/error-result.js';
-import { fixtureFiles } from './fixture-files.js';
+import { type FixtureName, fixtureFiles } from './fixture-files.js';
+
+export type { FixtureName };
+
+/** The fixture names of one provider: `FixtureNameOf<'gen'>` is `'unauthorized' | ...`. */
+export type FixtureNameOf<P extends BuiltInProvider> = FixtureName extends infer R ? (R extends `${P}/${infer N}` ? N : never) : never;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -33,27 +38,36 @@ const all = fixtureFiles as readonly Fixture[];
 export const allFixtures: readonly Fixture[] = all;
 
 /** Fixtures by provider and name: `fixtures.gen['unauthorized']`, `fixtures.genrex['job-failed-images']`. */
-export const fixtures: Readonly<Record<BuiltInProvider, Readonly<Record<string, Fixture>>>> = byProvider(all);
+export const fixtures: { readonly [P in BuiltInProvider]: Readonly<Record<FixtureNameOf<P>, Fixture>> } = byProvider(all);
 
-function byProvider(list: readonly Fixture[]): Record<BuiltInProvider, Record<string, Fixture>> {
+function byProvider(list: readonly Fixture[]): { [P in BuiltInProvider]: Record<FixtureNameOf<P>, Fixture> } {
   const out = {} as Record<BuiltInProvider, Record<string, Fixture>>;
   for (const f of list) (out[f.provider] ??= {})[f.name] = f;
-  return out;
+  return out as { [P in BuiltInProvider]: Record<FixtureNameOf<P>, Fixture> };
 }
 
 /** A fixture by provider and name; throws with the known names when there is none (a test bug). */
-export function getFixture(provider: Fixture['provider'], name: string): Fixture {
-  const fixture = fixtures[provider]?.[name];
+export function getFixture<P extends BuiltInProvider>(provider: P, name: FixtureNameOf<P>): Fixture {
+  const byName = fixtures[provider] as Readonly<Record<string, Fixture>> | undefined;
+  const fixture = byName !== undefined && Object.hasOwn(byName, name) ? byName[name] : undefined;
   if (fixture === undefined) {
-    throw new Error(`No ${provider} fixture named "${name}". Known: ${Object.keys(fixtures[provider] ?? {}).join(', ')}`);
+    throw new Error(`faultline: no ${provider} fixture named "${name}". Known: ${Object.keys(byName ?? {}).join(', ')}`);
   }
   return fixture;
 }
 
-/** A fixture by its `"provider/name"` reference, as scripted answers and faults name it. */
-export function fixtureNamed(ref: `${Fixture['provider']}/${string}`): Fixture {
-  const slash = ref.indexOf('/');
-  return getFixture(ref.slice(0, slash) as Fixture['provider'], ref.slice(slash + 1));
+/**
+ * A fixture by its `"provider/name"` reference, as scripted answers and faults name it. A name that
+ * is not one throws, naming the known ones: a typo is a test bug, never a retryable network error.
+ */
+export function fixtureNamed(ref: FixtureName): Fixture {
+  const text = String(ref);
+  const slash = text.indexOf('/');
+  const provider = text.slice(0, slash) as BuiltInProvider;
+  if (slash < 0 || !Object.hasOwn(fixtures, provider)) {
+    throw new Error(`faultline: no fixture "${text}": fixtures are named "provider/name" with a provider of ${Object.keys(fixtures).join(', ')}`);
+  }
+  return getFixture(provider, text.slice(slash + 1) as FixtureNameOf<typeof provider>);
 }
 
 /** The fixture's body as `normalize` and `classify` take it: the raw text, the JSON value, or undefined. */

@@ -2,6 +2,8 @@ export {
   allFixtures,
   type Fixture,
   type FixtureExpectation,
+  type FixtureName,
+  type FixtureNameOf,
   fixtureBody,
   fixtureBodyText,
   fixtures,
@@ -11,6 +13,7 @@ export {
   toResponse,
 } from './fixtures.js';
 export {
+  type AccountState,
   FAKE_GEN_KEY,
   FAKE_GENREX_KEY,
   type FakeServer,
@@ -23,4 +26,4 @@ export {
 export { type MockAnswer } from './mock-answer.js';
 export { createMockFetch, type MockCall, type MockFetch, type MockFetchOptions } from './mock-fetch.js';
 export { mergeServerOptions, serverScenarios } from './server-scenarios.js';
-export { createSimulator, type SimAnswer, type Simulator, type SimRequest } from './simulator.js';
+export { createSimulator, SERVED_ROUTES, type SimAnswer, type Simulator, type SimRequest } from './simulator.js';

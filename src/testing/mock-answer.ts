@@ -1,5 +1,4 @@
-import type { BuiltInProvider } from '../../adapters/index.js';
-import { type CannedResponse, cannedWire, type Fixture, fixtureNamed, responseOf, toResponse } from './fixtures.js';
+import { type CannedResponse, type FixtureName, cannedWire, type Fixture, fixtureNamed, responseOf, toResponse } from './fixtures.js';
 
 /**
  * One scripted answer, shared by the mock fetch and the MSW handlers:
@@ -8,7 +7,7 @@ import { type CannedResponse, cannedWire, type Fixture, fixtureNamed, responseOf
  */
 export type MockAnswer =
   | Fixture
-  | `${BuiltInProvider}/${string}`
+  | FixtureName
   | CannedResponse
   | { network: 'refused' | 'reset' | 'dns' }
   | { hang: true }

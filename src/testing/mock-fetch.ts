@@ -1,3 +1,4 @@
+import { fixtureNamed } from './fixtures.js';
 import { type MockAnswer, resolveAnswer, routeMatches, routeOf } from './mock-answer.js';
 
 export interface MockCall {
@@ -34,7 +35,10 @@ export function createMockFetch(options: MockFetchOptions = {}): MockFetch {
   const routes = new Map<string, { answers: readonly MockAnswer[]; next: number }>();
   const calls: MockCall[] = [];
   const script = (route: string, answers: MockAnswer | readonly MockAnswer[]): void => {
-    routes.set(route, { answers: Array.isArray(answers) ? answers : [answers as MockAnswer], next: 0 });
+    const list: readonly MockAnswer[] = Array.isArray(answers) ? answers : [answers as MockAnswer];
+    // A fixture name that is not one fails here, in the test, not later as a network error.
+    for (const answer of list) if (typeof answer === 'string') fixtureNamed(answer);
+    routes.set(route, { answers: list, next: 0 });
   };
   for (const [route, answers] of Object.entries(options.routes ?? {})) script(route, answers);
 

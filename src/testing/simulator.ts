@@ -1,6 +1,5 @@
 import { GENREX_STEPS, type GenRexStep } from '../errors/error-result.js';
-import type { BuiltInProvider } from '../../adapters/index.js';
-import { type CannedResponse, cannedWire, fixtureNamed } from './fixtures.js';
+import { type CannedResponse, cannedWire, type FixtureName, fixtureNamed } from './fixtures.js';
 
 /** One scripted answer for a route. Each is used once, in order; then the route plays the provider. */
 export type Fault =
@@ -9,7 +8,7 @@ export type Fault =
   /** A canned response. `text` wins over `body` (JSON). */
   | (CannedResponse & { delayMs?: number })
   /** A fixture's response: `{ fixture: 'gen/unauthorized' }`. */
-  | { fixture: `${BuiltInProvider}/${string}`; delayMs?: number }
+  | { fixture: FixtureName; delayMs?: number }
   /** A 429 in the provider's shape, with a Retry-After (seconds, or an HTTP-date string). */
   | { type: 'rate_limit'; retryAfter?: number | string }
   /** An nginx-style HTML 502 page. */
@@ -106,8 +105,22 @@ export interface Simulator {
   script(route: string, faults: Fault[]): void;
   /** Plans for the next GenRex jobs. */
   planJobs(plans: JobPlan[]): void;
-  /** Forgets recorded requests and scripts. */
+  /**
+   * Changes the accounts for the rest of a test (credits, the key each accepts, GenRex's disabled
+   * flag) without a second server; returns the state now in force.
+   */
+  account(changes: { gen?: Partial<AccountState['gen']>; genrex?: Partial<AccountState['genrex']> }): AccountState;
+  /**
+   * Back to the state the server started in, for the next test: forgets recorded requests,
+   * scripts, job plans and jobs, and restores the accounts the options set.
+   */
   reset(): void;
+}
+
+/** The fake accounts: the key each provider accepts, its credits, and whether GenRex's is disabled. */
+export interface AccountState {
+  gen: { apiKey: string; credits: number };
+  genrex: { apiKey: string; credits: number; disabled: boolean };
 }
 
 const STEP_CODES: Readonly<Record<GenRexStep, string>> = {
@@ -134,18 +147,53 @@ type Json = Record<string, unknown>;
 
 const routeOf = (method: string, url: string): string => `${method} ${url.split('?')[0]}`;
 
+/** The routes the fake server plays; `:id` is one path segment. */
+export const SERVED_ROUTES = [
+  'GET /v1/me',
+  'GET /v1/workspaces/:id',
+  'GET /v1/autocontentengine/:id',
+  'POST /v1/autocontentengine/:id/generate',
+  'POST /v1/jobs/:id/stop',
+  'POST /v1/document/create',
+  'POST /v1/research/create',
+  'GET /v1/document/:id',
+  'GET /v1/research/:id',
+] as const;
+
+/** @internal Throws, naming the routes it plays, when the fake server would never see `route`. */
+export function checkRoute(route: string): void {
+  const [method, path = ''] = String(route).split(' ');
+  const parts = path.split('/');
+  const served = SERVED_ROUTES.some((known) => {
+    const [m, p] = known.split(' ') as [string, string];
+    const want = p.split('/');
+    return m === method && want.length === parts.length && want.every((seg, i) => seg === ':id' ? parts[i] !== '' : seg === parts[i]);
+  });
+  if (!served) throw new Error(`faultline fake server: it does not serve "${route}". Routes (METHOD /path, no query): ${SERVED_ROUTES.join(', ')}`);
+}
+
+function checkFaults(route: string, faults: readonly Fault[]): void {
+  checkRoute(route);
+  for (const fault of faults) if (typeof fault === 'object' && fault !== null && 'fixture' in fault) fixtureNamed(fault.fixture);
+}
+
 export function createSimulator(options: FakeServerOptions = {}): Simulator {
-  const genKey = options.gen?.apiKey ?? FAKE_GEN_KEY;
-  const genrexKey = options.genrex?.apiKey ?? FAKE_GENREX_KEY;
-  let genCredits = options.gen?.credits ?? 100;
-  let genrexCredits = options.genrex?.credits ?? 100;
+  // The accounts, as the options set them; `account()` changes them for one test, `reset()` restores them.
+  const initial = (): AccountState => ({
+    gen: { apiKey: options.gen?.apiKey ?? FAKE_GEN_KEY, credits: options.gen?.credits ?? 100 },
+    genrex: { apiKey: options.genrex?.apiKey ?? FAKE_GENREX_KEY, credits: options.genrex?.credits ?? 100, disabled: options.genrex?.disabled === true },
+  });
+  let state = initial();
   const requests: RecordedRequest[] = [];
   const scripts = new Map<string, Fault[]>();
   const plans: JobPlan[] = [...(options.genrex?.jobs ?? [])];
   const jobs = new Map<string, Job>();
   const genJobs = new Map<string, 'running' | 'completed'>([['gen_job_done', 'completed']]);
   let nextId = 1;
-  for (const [route, faults] of Object.entries(options.faults ?? {})) scripts.set(route, [...faults]);
+  for (const [route, faults] of Object.entries(options.faults ?? {})) {
+    checkFaults(route, faults);
+    scripts.set(route, [...faults]);
+  }
 
   const respond = (status: number, text: string, headers: Record<string, string> = {}, delayMs?: number): SimAnswer => ({
     kind: 'response',
@@ -209,11 +257,11 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
 
   // GEN: flat { error, error_code } bodies, X-API-Key auth.
   function playGen(req: SimRequest, parts: string[], query: URLSearchParams): SimAnswer {
-    if (req.headers['x-api-key'] !== genKey) return genError(401, 'unauthorized', 'Missing or invalid API key');
+    if (req.headers['x-api-key'] !== state.gen.apiKey) return genError(401, 'unauthorized', 'Missing or invalid API key');
     const { method } = req;
     const [resource, id, action] = parts;
     if (method === 'GET' && resource === 'me' && id === undefined) {
-      return json(200, { id: 'user_1', email: 'dev@example.test', credits: genCredits, agents: [{ id: 'agent_456', name: 'Writer' }] });
+      return json(200, { id: 'user_1', email: 'dev@example.test', credits: state.gen.credits, agents: [{ id: 'agent_456', name: 'Writer' }] });
     }
     if (resource === 'workspaces' && id !== undefined) {
       if (id !== 'ws_1') return genError(403, 'permission_denied', 'You do not have access to this workspace');
@@ -225,9 +273,9 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
       if (id !== 'sheet_123') return genError(404, 'spreadsheet_not_found', 'Spreadsheet not found');
       if (method === 'GET' && action === undefined) return json(200, { id, agent_id: agent, rows: [{ topic: 'AI' }] });
       if (method === 'POST' && action === 'generate') {
-        if (genCredits <= 0) return genError(422, 'usable_gen_credit_required', 'No active GEN credits on your account');
-        if (genCredits < 10) return genError(422, 'insufficient_credits_for_job', 'Not enough credits to run this generation');
-        genCredits -= 10;
+        if (state.gen.credits <= 0) return genError(422, 'usable_gen_credit_required', 'No active GEN credits on your account');
+        if (state.gen.credits < 10) return genError(422, 'insufficient_credits_for_job', 'Not enough credits to run this generation');
+        state.gen.credits -= 10;
         const jobId = `gen_job_${nextId++}`;
         genJobs.set(jobId, 'running');
         return json(201, { job_id: jobId, status: 'running' });
@@ -248,8 +296,8 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
     const auth = req.headers.authorization;
     const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
     if (token === '') return genrexError(401, 'UNAUTHENTICATED', 'Missing authentication credentials');
-    if (token !== genrexKey) return genrexError(401, 'INVALID_API_KEY', 'API key is invalid or does not exist');
-    if (options.genrex?.disabled === true) return genrexError(403, 'ACCOUNT_DISABLED', 'Account is disabled');
+    if (token !== state.genrex.apiKey) return genrexError(401, 'INVALID_API_KEY', 'API key is invalid or does not exist');
+    if (state.genrex.disabled) return genrexError(403, 'ACCOUNT_DISABLED', 'Account is disabled');
     const [type, id] = parts as ['document' | 'research', string | undefined];
     if (req.method === 'POST' && id === 'create') {
       let input: unknown;
@@ -261,8 +309,8 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
       const prompt = (input as Json | undefined)?.prompt;
       if (prompt === undefined) return genrexError(422, 'VALIDATION_ERROR', 'prompt is required');
       if (typeof prompt !== 'string' || prompt.trim() === '') return genrexError(400, 'INVALID_PARAMETER', 'prompt must be a non-empty string');
-      if (genrexCredits <= 0) return genrexError(402, 'INSUFFICIENT_CREDITS', 'Account has insufficient credits');
-      genrexCredits -= 1;
+      if (state.genrex.credits <= 0) return genrexError(402, 'INSUFFICIENT_CREDITS', 'Account has insufficient credits');
+      state.genrex.credits -= 1;
       const plan = plans.shift() ?? {};
       const job: Job = {
         id: `${type}_${String(nextId++).padStart(4, '0')}`,
@@ -311,14 +359,23 @@ export function createSimulator(options: FakeServerOptions = {}): Simulator {
     requests,
     requestsFor: (route) => requests.filter((r) => routeOf(r.method, r.url) === route),
     script(route, faults) {
+      checkFaults(route, faults);
       scripts.set(route, [...(scripts.get(route) ?? []), ...faults]);
     },
     planJobs(more) {
       plans.push(...more);
     },
+    account(changes) {
+      state = { gen: { ...state.gen, ...changes.gen }, genrex: { ...state.genrex, ...changes.genrex } };
+      return { gen: { ...state.gen }, genrex: { ...state.genrex } };
+    },
     reset() {
       requests.length = 0;
       scripts.clear();
+      plans.length = 0;
+      plans.push(...(options.genrex?.jobs ?? []));
+      jobs.clear();
+      state = initial();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropic, type ClientOptions, createClient, createPolicy, defineAdapter, ErrorResultSchema, normalize, openai, problemJson, ProblemJsonBody, problemJsonFacts } from '../../src/index.js';
 import { createMockFetch, fixtures } from '../../src/testing/index.js';
+import '../../src/testing/vitest.js';
 import { leaks, ok, reply, type TestServer, useTwoServers } from '../support/servers.js';
 
 // The three providers added through defineAdapter, against a real local server: their auth
@@ -52,7 +53,7 @@ describe('the hard cases', () => {
 
   it('openai rate_limit_exceeded waits retry-after-ms and is retried, a POST included', async () => {
     api.answer(json(429, { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after-ms': '30', 'x-request-id': 'req_1' }), ok({ id: 'chatcmpl-1' }));
-    expect((await client(openai).request('/chat/completions', { method: 'POST', body: {} })).isOk()).toBe(true);
+    expect(await client(openai).request('/chat/completions', { method: 'POST', body: {} })).toBeOk();
     expect(api.seen).toHaveLength(2);
     expect(api.seen[1]!.at - api.seen[0]!.at).toBeGreaterThanOrEqual(28);
   });
@@ -66,7 +67,7 @@ describe('the hard cases', () => {
 
   it("anthropic's 529 overloaded_error is server and retried, a POST included; its request id is read", async () => {
     api.answer(json(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_011' }), ok({ id: 'msg_1' }));
-    expect((await client(anthropic).request('/messages', { method: 'POST', body: { model: 'claude' } })).isOk()).toBe(true);
+    expect(await client(anthropic).request('/messages', { method: 'POST', body: { model: 'claude' } })).toBeOk();
     expect(api.seen).toHaveLength(2);
     api.answer(json(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_012' }));
     const error = (await client(anthropic, { retry: { ...fast, maxRetries: 1 } }).request('/messages', { method: 'POST', body: {} }))._unsafeUnwrapErr();
@@ -98,13 +99,13 @@ describe('the hard cases', () => {
 describe('x-should-retry, in the shared retry decision', () => {
   it('true retries what the table would not (a 409 POST), vouching the server did not act', async () => {
     api.answer(json(409, { error: { message: 'try again', type: 'invalid_request_error', param: null, code: null } }, { 'x-should-retry': 'true' }), ok({ id: 1 }));
-    expect((await client(openai).request('/responses', { method: 'POST', body: {} })).isOk()).toBe(true);
+    expect(await client(openai).request('/responses', { method: 'POST', body: {} })).toBeOk();
     expect(api.seen).toHaveLength(2);
   });
 
   it('true on a 500 lets a POST without an idempotency key be retried', async () => {
     api.answer(json(500, { type: 'error', error: { type: 'api_error', message: 'x' } }, { 'x-should-retry': 'true' }), ok({ id: 1 }));
-    expect((await client(anthropic).request('/messages', { method: 'POST', body: {} })).isOk()).toBe(true);
+    expect(await client(anthropic).request('/messages', { method: 'POST', body: {} })).toBeOk();
     expect(api.seen).toHaveLength(2);
   });
 
@@ -174,8 +175,8 @@ describe('keys, junk bodies and the kit', () => {
     const mock = createMockFetch({
       routes: { 'POST /v1/chat/completions': ['openai/rate-limit-requests', 'openai/success-chat-completion'], 'POST /v1/messages': ['anthropic/overloaded-error-529', 'anthropic/success-message'] },
     });
-    expect((await createClient({ adapter: openai, apiKey: KEY, fetch: mock, retry: fast }).request('/chat/completions', { method: 'POST', body: {} })).isOk()).toBe(true);
-    expect((await createClient({ adapter: anthropic, apiKey: KEY, fetch: mock, retry: fast }).request('/messages', { method: 'POST', body: {} })).isOk()).toBe(true);
+    expect(await createClient({ adapter: openai, apiKey: KEY, fetch: mock, retry: fast }).request('/chat/completions', { method: 'POST', body: {} })).toBeOk();
+    expect(await createClient({ adapter: anthropic, apiKey: KEY, fetch: mock, retry: fast }).request('/messages', { method: 'POST', body: {} })).toBeOk();
     expect(mock.calls).toHaveLength(4);
     expect(fixtures.openai['insufficient-quota']!.expected).toMatchObject({ kind: 'insufficient_credits', retryable: false });
     expect(fixtures['problem-json']['about-blank-404']!.expected).toMatchObject({ code: 'http_404' });

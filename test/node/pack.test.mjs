@@ -53,7 +53,9 @@ describe('npm pack', () => {
 
   it('imports from ESM and CJS in an empty project, by every public subpath', () => {
     const pkg = JSON.parse(readFileSync(join(consumer, 'node_modules', 'faultline', 'package.json'), 'utf8'));
-    const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json' && !k.includes('msw')).map((k) => k.replace(/^\./, 'faultline'));
+    // Subpaths whose optional peer (msw, vitest, @opentelemetry/api) this empty project does not have are left out.
+    const needsPeer = new Set(['./testing/msw', './testing/vitest', './otel']);
+    const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json' && !needsPeer.has(k)).map((k) => k.replace(/^\./, 'faultline'));
     for (const entry of subpaths) {
       const esm = run(process.execPath, ['--input-type=module', '-e', `const m = await import('${entry}'); console.log(Object.keys(m).sort().join(','))`], consumer).trim();
       const cjs = run(process.execPath, ['-e', `console.log(Object.keys(require('${entry}')).sort().join(','))`], consumer).trim();
