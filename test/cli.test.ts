@@ -58,13 +58,71 @@ describe('faultline classify', () => {
     [['classify', '--provider', 'gen', '--bogus'], 'Unknown option'],
     [['classify', '--provider', 'gen', '-H', 'nocolon'], '--header must'],
     [['serve', '--scenario', 'nope'], 'unknown scenario'],
+    [['serve', '--bogus'], 'Unknown option'],
     [['frobnicate'], 'unknown command'],
-  ])('bad usage %j: one line on stderr, exit 2', async (args, message) => {
+  ])('bad usage %j: one clean line, then the usage, on stderr; exit 2', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(message);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
+    const [first, ...usage] = r.err.trim().split('\n');
+    expect(first).toContain(message);
+    expect(first).toMatch(/^faultline: /);
+    expect(usage[0]).toMatch(/^Usage/);
+    // The usage of the command that was misused; the general one for an unknown command.
+    expect(usage[0]).toContain(args[0] === 'frobnicate' ? 'Usage:' : `faultline ${args[0]}`);
     expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  });
+
+  it('--help of each command prints what it does, exit 0', async () => {
+    const classify = await cli(['classify', '--help']);
+    expect(classify.code).toBe(0);
+    expect(classify.out).toMatch(/^Usage: faultline classify --provider gen\|genrex\|openai\|anthropic\|problem-json\|auto/);
+    expect(classify.out).toContain('curl -i');
+    expect(classify.out).toContain('--pretty prints');
+    const serve = await cli(['serve', '-h']);
+    expect(serve.code).toBe(0);
+    expect(serve.out).toMatch(/^Usage: faultline serve/);
+    const top = await cli(['--help']);
+    expect(top.out).toContain('faultline <command> --help');
+  });
+
+  it('reads a curl -i capture: status line, headers, blank line, body; the last response of -L', async () => {
+    const capture = [
+      'HTTP/1.1 307 Temporary Redirect',
+      'Location: https://api.genrex.io/v1/document/create',
+      '',
+      'HTTP/2 429 ',
+      'content-type: application/json',
+      'retry-after: 7',
+      'x-request-id: req_capture',
+      '',
+      '{"success":false,"error":{"code":"RATE_LIMIT_EXCEEDED","message":"slow down"}}',
+    ].join('\r\n');
+    const r = await cli(['classify', '--provider', 'genrex', file('capture.txt', capture)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 7000, requestId: 'req_capture' });
+    // Flags override the capture.
+    const overridden = await cli(['classify', '--provider', 'genrex', '--status', '503', '-H', 'Retry-After: 1', '-'], capture);
+    expect(JSON.parse(overridden.out)).toMatchObject({ status: 503, retryAfterMs: 1000 });
+  });
+
+  it('--provider auto picks the adapter whose shape the body has, and says which', async () => {
+    const cases: [string, string, string][] = [
+      ['HTTP/1.1 529 \n\n{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"r"}', 'anthropic', 'overloaded_error'],
+      ['HTTP/1.1 429 Too Many Requests\n\n{"error":{"message":"quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}', 'openai', 'insufficient_quota'],
+      ['HTTP/1.1 422 \n\n{"error":"No credits","error_code":"usable_gen_credit_required"}', 'gen', 'usable_gen_credit_required'],
+      ['HTTP/1.1 402 \n\n{"success":false,"error":{"code":"INSUFFICIENT_CREDITS","message":"x"}}', 'genrex', 'INSUFFICIENT_CREDITS'],
+      ['HTTP/1.1 403 Forbidden\ncontent-type: application/problem+json\n\n{"type":"https://example.com/probs/out-of-credit","title":"No credit"}', 'problem-json', 'https://example.com/probs/out-of-credit'],
+    ];
+    for (const [capture, provider, code] of cases) {
+      const r = await cli(['classify', '--provider', 'auto'], capture);
+      expect(r.code, provider).toBe(0);
+      expect(JSON.parse(r.out), provider).toMatchObject({ provider, code });
+      expect(r.err).toContain(`--provider auto: ${provider} (`);
+    }
+    const none = await cli(['classify', '--provider', 'auto', '--status', '500'], '<html>oops</html>');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('none of the known error shapes');
   });
 
   it('an unreadable file: one line, exit 1', async () => {
@@ -79,7 +137,14 @@ describe('faultline classify', () => {
     expect(JSON.parse(ok)).toMatchObject({ kind: 'server', code: 'http_502', message: 'Bad Gateway' });
     const bad = spawnSync(process.execPath, [bin, 'classify', '--provider', 'nope'], { encoding: 'utf8', input: '' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr.split('\n')[0]).toBe('faultline: unknown provider "nope" (gen, genrex, openai, anthropic, problem-json, auto)');
+    const capture = file('bin-capture.txt', 'HTTP/1.1 401 Unauthorized\r\nrequest-id: req_1\r\n\r\n{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}');
+    const auto = spawnSync(process.execPath, [bin, 'classify', '--provider', 'auto', capture], { encoding: 'utf8' });
+    expect(auto.status).toBe(0);
+    expect(JSON.parse(auto.stdout)).toMatchObject({ provider: 'anthropic', kind: 'authentication', requestId: 'req_1' });
+    const help = spawnSync(process.execPath, [bin, 'classify', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: faultline classify/);
   });
 
   it('serve starts the fake server and stops on SIGTERM', async () => {

@@ -1,7 +1,9 @@
 import { version as packageVersion } from '../../package.json';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { builtInAdapters } from '../../adapters/index.js';
+import { type BuiltInProvider, builtInAdapters } from '../../adapters/index.js';
+import { detectProvider } from './detect-provider.js';
+import { parseCapture } from './http-capture.js';
 import { classify } from '../classify/classify.js';
 import type { ErrorResult } from '../errors/error-result.js';
 import { normalizeParsed } from '../classify/normalize.js';
@@ -11,16 +13,34 @@ import { mergeServerOptions, serverScenarios } from '../testing/server-scenarios
 
 const PROVIDERS = Object.keys(builtInAdapters);
 
-const USAGE = `Usage:
-  faultline classify --provider ${PROVIDERS.join('|')} [--status N] [--header 'Name: value']... [--pretty] [file|-]
-      Reads a captured response body (a file, or stdin for - or no file) and prints its ErrorResult as JSON.
-      Without --status the body alone decides: an error-shaped body is classified from its code, anything
-      else is reported as not an error. A success status with a success body prints {"ok": true, ...}.
-  faultline serve [--port N] [--scenario NAME]...
-      Runs the fake GEN and GenRex server on 127.0.0.1 until interrupted. Scenarios: ${Object.keys(serverScenarios).join(', ')}.
-  faultline --help | --version`;
+const CLASSIFY_USAGE = `Usage: faultline classify --provider ${PROVIDERS.join('|')}|auto [--status N] [--header 'Name: value']... [--pretty] [file|-]
+  Reads a captured response (a file, or stdin for - or no file) and prints its ErrorResult as JSON.
+  The capture may be what curl -i prints (status line, headers, a blank line, the body; with -L the
+  last response counts) or a bare body. --status and --header add to or override the capture's.
+  Without a status, an error-shaped body is classified from its code alone; anything else is reported
+  as not an error. A success status with a success body prints {"ok": true, ...}.
+  --provider auto picks the provider whose error shape the body has, and says which on stderr.
+  --pretty prints one aligned "field  value" line per field instead of JSON.`;
 
-class UsageError extends Error {}
+const SERVE_USAGE = `Usage: faultline serve [--port N] [--scenario NAME]...
+  Runs the fake GEN and GenRex server on 127.0.0.1 until interrupted (--port 0 or none: a free port).
+  Scenarios: ${Object.keys(serverScenarios).join(', ')}.`;
+
+const USAGE = `Usage:
+  faultline classify --provider ${PROVIDERS.join('|')}|auto [--status N] [--header 'Name: value']... [--pretty] [file|-]
+  faultline serve [--port N] [--scenario NAME]...
+  faultline --help | --version
+  faultline <command> --help    what a command does and its options`;
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The usage to print after the one line: the command's own. */
+    readonly usage = USAGE,
+  ) {
+    super(message);
+  }
+}
 
 const adapters = builtInAdapters;
 
@@ -39,12 +59,25 @@ export async function runCli(
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    if (command === 'classify') return await classifyCommand(rest, io);
-    if (command === 'serve') return await serveCommand(rest, io);
-    throw new UsageError(`unknown command "${command}"; try faultline --help`);
+    const commands: Record<string, [string, typeof classifyCommand]> = { classify: [CLASSIFY_USAGE, classifyCommand], serve: [SERVE_USAGE, serveCommand] };
+    const known = Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (known === undefined) throw new UsageError(`unknown command "${command}"`);
+    const [usage, run] = known;
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
+    try {
+      return await run(rest, io);
+    } catch (error) {
+      // A bad flag of this command: one line, then this command's usage.
+      if (isParseArgsError(error)) throw new UsageError((error as Error).message.split('\n')[0]!, usage);
+      if (error instanceof UsageError && error.usage === USAGE) throw new UsageError(error.message, usage);
+      throw error;
+    }
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`faultline: ${(error as Error).message.split('\n')[0]}\n`);
+    if (error instanceof UsageError) {
+      io.stderr(`faultline: ${error.message.split('\n')[0]}\n${error.usage}\n`);
       return 2;
     }
     io.stderr(`faultline: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -64,19 +97,18 @@ async function classifyCommand(argv: readonly string[], io: Parameters<typeof ru
     },
   });
   const provider = values.provider;
-  if (provider === undefined) throw new UsageError(`--provider is required (${PROVIDERS.join(', ')})`);
-  if (!Object.hasOwn(adapters, provider)) throw new UsageError(`unknown provider "${provider}" (${PROVIDERS.join(', ')})`);
-  const adapter = adapters[provider as keyof typeof adapters];
+  if (provider === undefined) throw new UsageError(`--provider is required (${PROVIDERS.join(', ')}, auto)`);
+  if (provider !== 'auto' && !Object.hasOwn(adapters, provider)) throw new UsageError(`unknown provider "${provider}" (${PROVIDERS.join(', ')}, auto)`);
   let status: number | undefined;
   if (values.status !== undefined) {
     status = Number(values.status);
     if (!/^\d{3}$/.test(values.status) || status < 100 || status > 599) throw new UsageError(`--status must be an HTTP status from 100 to 599, got "${values.status}"`);
   }
-  const headers: Record<string, string> = {};
+  const flagHeaders: Record<string, string> = {};
   for (const header of values.header ?? []) {
     const colon = header.indexOf(':');
     if (colon <= 0) throw new UsageError(`--header must look like 'Name: value', got "${header}"`);
-    headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
+    flagHeaders[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
   }
   if (positionals.length > 1) throw new UsageError('give at most one body file');
   const file = positionals[0];
@@ -89,6 +121,22 @@ async function classifyCommand(argv: readonly string[], io: Parameters<typeof ru
   }
   const print = (value: ErrorResult | Record<string, unknown>) =>
     io.stdout(`${values.pretty === true ? prettyBlock(value) : JSON.stringify(value)}\n`);
+
+  // A curl -i capture brings its status and headers; the flags add to or override them.
+  const capture = parseCapture(text);
+  if (capture !== undefined) {
+    text = capture.body;
+    status ??= capture.status;
+  }
+  const headers = { ...capture?.headers, ...flagHeaders };
+  let name = provider as BuiltInProvider;
+  if (provider === 'auto') {
+    const found = detectProvider(parseBody(text), headers);
+    if (found === undefined) throw new UsageError(`--provider auto: this body has none of the known error shapes; name one (${PROVIDERS.join(', ')})`);
+    io.stderr(`faultline: --provider auto: ${found.provider} (${found.why})\n`);
+    name = found.provider;
+  }
+  const adapter = adapters[name];
 
   if (status === undefined) {
     const body = parseBody(text);
