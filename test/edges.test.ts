@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/cli.js';
-import { formatTable } from '../src/cli/demo/format-table.js';
 import { runScenario, scenarios } from '../src/cli/demo/scenarios.js';
 import { classify, createClient, createRetryBudget, fromResponse, gen, genrex } from '../src/index.js';
 import { kindBehavior } from '../src/errors/kind-behavior.js';
@@ -9,12 +8,6 @@ import { scrubValue, secretScrubber } from '../src/classify/scrub-secrets.js';
 import { sleep } from '../src/client/sleep.js';
 import { parseHttpDate } from '../src/http/http-date.js';
 import { createMockFetch, FAKE_GEN_KEY, FAKE_GENREX_KEY, startFakeServer } from '../src/testing/index.js';
-
-describe('formatTable', () => {
-  it('aligns columns under a rule and leaves no trailing spaces', () => {
-    expect(formatTable(['a', 'bb'], [['xxx', 'y'], ['z', '']])).toBe('a    bb\n---  --\nxxx  y\nz');
-  });
-});
 
 describe('demo scenarios', () => {
   it('report a mismatch when a scenario does not get what it expects', async () => {

@@ -1,4 +1,4 @@
-import { formatTable } from './demo/format-table.js';
+import { renderRows } from './demo/render-rows.js';
 import { runScenario, type ScenarioRow, scenarios } from './demo/scenarios.js';
 
 // `npm run demo`: the client against the built-in fake GEN and GenRex servers, every scenario.
@@ -7,12 +7,7 @@ async function main(): Promise<void> {
   const rows: ScenarioRow[] = [];
   for (const scenario of scenarios) rows.push(await runScenario(scenario));
 
-  process.stdout.write(
-    `${formatTable(
-      ['scenario', 'kind', 'code', 'retryable', 'step', 'attempts', 'outcome', 'job steps', 'hint'],
-      rows.map((r) => [r.scenario, r.kind, r.code, r.retryable, r.step, String(r.attempts), r.outcome, r.job, r.hint]),
-    )}\n\n`,
-  );
+  process.stdout.write(`${renderRows(rows)}\n\n`);
   const wrong = rows.filter((r) => r.mismatch !== '');
   process.stdout.write(
     `${rows.length} scenarios on fake servers at 127.0.0.1 in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +

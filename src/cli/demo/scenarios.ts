@@ -29,6 +29,12 @@ export interface ScenarioRow {
   hint: string;
   /** For a job: the steps it walked and how many polls it took. */
   job: string;
+  /** The waits slept before retries, in ms. */
+  waits: number[];
+  /** The failure's `retryAfterMs`, when it has one. */
+  retryAfterMs?: number;
+  /** What the fake server was told to do: its faults, account state and job plans. */
+  source: string;
   /** What differs from the scenario's expectation; empty when it matched. */
   mismatch: string;
 }
@@ -152,15 +158,17 @@ export const scenarios: Scenario[] = [
 export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
   const server = await startFakeServer(scenario.server);
   try {
-    // Counts the retries of the scenario's last call, so a success can report its attempts too.
+    // Counts the retries of the scenario's last call, and their waits, so a success can report them too.
     let retries = 0;
+    let waits: number[] = [];
     const base = createClient({
       adapter: scenario.provider === 'gen' ? gen : genrex,
       apiKey: scenario.provider === 'gen' ? FAKE_GEN_KEY : FAKE_GENREX_KEY,
       baseUrl: server.baseUrl,
       retry: { baseDelayMs: 50, maxDelayMs: 200 },
-      onRetry: () => {
+      onRetry: (_attempt, _error, delayMs) => {
         retries++;
+        waits.push(delayMs);
       },
       ...scenario.client,
     });
@@ -168,6 +176,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
       ...base,
       request: (path, options) => {
         retries = 0;
+        waits = [];
         return base.request(path, options);
       },
     };
@@ -180,8 +189,9 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
     const result = await scenario.run(client, server, watch);
     const polls = server.requests.filter((r) => r.method === 'GET' && /^\/v1\/(?:document|research)\//.test(r.url)).length;
     const job = watched ? `${steps.join('>') || '-'} (${polls} polls)` : '';
+    const source = sourceOf(scenario);
     const row: ScenarioRow = result.isOk()
-      ? { scenario: scenario.name, kind: 'ok', code: '', retryable: '', step: '', attempts: retries + 1, outcome: '', hint: '', job, mismatch: '' }
+      ? { scenario: scenario.name, kind: 'ok', code: '', retryable: '', step: '', attempts: retries + 1, outcome: '', hint: '', job, mismatch: '', waits, source }
       : {
           scenario: scenario.name,
           kind: result.error.kind,
@@ -193,12 +203,36 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRow> {
           hint: result.error.hint,
           job,
           mismatch: '',
+          waits: (result.error.attempts ?? []).flatMap((a) => (a.delayMs === undefined ? [] : [a.delayMs])),
+          source,
+          ...(result.error.retryAfterMs === undefined ? {} : { retryAfterMs: result.error.retryAfterMs }),
         };
     row.mismatch = mismatchOf(scenario, row);
     return row;
   } finally {
     await server.close();
   }
+}
+
+// What is behind a row, in the fake server's own terms, so it can be played again (`faultline serve`, `startFakeServer`).
+function sourceOf(scenario: Scenario): string {
+  const parts: string[] = [];
+  for (const [route, faults] of Object.entries(scenario.server?.faults ?? {})) {
+    const names = faults.map((f) => (f === 'pass' ? 'pass' : 'fixture' in f ? f.fixture : 'type' in f ? f.type + ('retryAfter' in f && f.retryAfter !== undefined ? ` ${f.retryAfter}s` : '') : `status ${f.status}`));
+    parts.push(`${route}: ${names.join(', ')}`);
+  }
+  for (const provider of ['gen', 'genrex'] as const) {
+    const account = scenario.server?.[provider];
+    if (account === undefined) continue;
+    const { jobs, ...rest } = account as { jobs?: unknown[] } & Record<string, unknown>;
+    for (const [key, value] of Object.entries(rest)) parts.push(`${provider} ${key} ${String(value)}`);
+    for (const plan of jobs ?? []) parts.push(`job ${Object.entries(plan as object).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('>') : String(v)}`).join(' ')}`);
+  }
+  for (const key of ['breaker', 'rateLimitPause', 'timeoutMs', 'apiKey'] as const) {
+    const value = scenario.client?.[key];
+    if (value !== undefined) parts.push(`client ${key}${key === 'apiKey' ? ' wrong' : ` ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`}`);
+  }
+  return parts.length === 0 ? 'fake server, as it starts' : parts.join('; ');
 }
 
 function mismatchOf(scenario: Scenario, row: ScenarioRow): string {
