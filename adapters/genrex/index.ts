@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isRecord, lenientField, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
+import { isRecord, lenientShape, once, preciseShape, stringOrShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
 import { readJobStatus } from '../../src/classify/job-status.js';
 
@@ -15,10 +15,7 @@ export const GenRexErrorBody = /* @__PURE__ */ preciseShape(shape);
 
 // The same shapes in zod/mini, keeping whichever fields have the right type; built on first use.
 // A string `error` is read as the message, since proxies and gateways in front of APIs send that shape.
-const lenientErrorBody = once(() => {
-  const error = lenientField(errorShape);
-  return lenientShape(shape, { error: (value: unknown) => (typeof value === 'string' ? value : (error(value) as Shaped<typeof errorShape> | undefined)) });
-});
+const lenientErrorBody = once(() => lenientShape(shape, { error: stringOrShape(errorShape) }));
 /** That lenient schema, as a zod/mini schema of its own. */
 export const GenRexLenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lenientField, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
+import { lenientShape, once, preciseShape, stringOrShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
 
 const errorShape = { message: 'string', type: 'string|null', param: 'string|null', code: 'string|null' } as const;
@@ -12,10 +12,7 @@ const shape = { error: errorShape } as const;
 /** The body when every field has its documented type (a Standard Schema). */
 export const OpenAIErrorBody = /* @__PURE__ */ preciseShape(shape);
 
-const lenientErrorBody = once(() => {
-  const error = lenientField(errorShape);
-  return lenientShape(shape, { error: (value: unknown) => (typeof value === 'string' ? value : (error(value) as Shaped<typeof errorShape> | undefined)) });
-});
+const lenientErrorBody = once(() => lenientShape(shape, { error: stringOrShape(errorShape) }));
 /** That lenient schema, as a zod/mini schema of its own. */
 export const OpenAILenientErrorBody = /* @__PURE__ */ z.lazy(lenientErrorBody);
 

@@ -79,6 +79,15 @@ export function lenientField(type: Shape[string]): (value: unknown) => unknown {
   return (value) => (isRecord(value) ? nested.safeParse(value).data : undefined);
 }
 
+/**
+ * A field that is a nested shape read leniently, or a string: proxies, gateways and compatible
+ * servers send `error: "..."` where the provider sends an object.
+ */
+export function stringOrShape<S extends Shape>(shape: S): (value: unknown) => string | Shaped<S> | undefined {
+  const nested = lenientField(shape);
+  return (value) => (typeof value === 'string' ? value : (nested(value) as Shaped<S> | undefined));
+}
+
 /** Builds once, on first use: schemas cost cold-start time to construct. */
 export function once<T>(build: () => T): () => T {
   let value: T | undefined;
