@@ -17,4 +17,4 @@ export interface WorkerReport {
   ms: number;
   fallbacks: number;
 }
-export function runFleet(workers: number, cfg: Record<string, unknown>, options?: { leadMs?: number; server?: FleetServer }): Promise<{ startAt: number; reports: WorkerReport[] }>;
+export function runFleet(workers: number, cfg: Record<string, unknown>, options?: { leadMs?: number; server?: FleetServer; onStart?: (startAt: number) => void }): Promise<{ startAt: number; reports: WorkerReport[] }>;

@@ -55,9 +55,10 @@ export async function startFleetServer(answer) {
 }
 
 /** Runs `workers` processes with `cfg` (startAt is set here); resolves with each one's report. */
-export async function runFleet(workers, cfg, { leadMs = 800, server } = {}) {
+export async function runFleet(workers, cfg, { leadMs = 800, server, onStart } = {}) {
   const startAt = Date.now() + leadMs;
   server?.start(startAt);
+  onStart?.(startAt);
   const runs = Array.from({ length: workers }, (_, i) =>
     new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [WORKER, JSON.stringify({ ...cfg, startAt: startAt + (cfg.staggerMs ?? 0) * i, worker: i })], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -22,7 +22,8 @@ describe.skipIf(REDIS_SERVER === undefined)('a fleet sharing a Redis store', () 
     const { reports } = await runFleet(
       4,
       { origin: server.origin, redisPort: redis.port, prefix: 'outage:', apiKey: KEY, calls: 45, gapMs: 50, breaker, retry: false },
-      { server },
+      // Time for the processes to start and connect before the outage clock runs.
+      { server, leadMs: 2500 },
     );
     const outage = server.requests.filter((r) => r.at < 1500);
     await server.close();
@@ -62,12 +63,18 @@ describe.skipIf(REDIS_SERVER === undefined)('a fleet sharing a Redis store', () 
   it('every call settles when Redis is killed mid-run, and the fleet shares again once it is back', async () => {
     const own = await startRedis();
     const server = await startFleetServer(() => ({ status: 200, body: { ok: true }, delayMs: 5 }));
-    setTimeout(() => void own.kill(), 1300);
-    setTimeout(() => void own.restart(), 2200);
+    // Killed 0.5 s into the run, back 0.9 s later, timed from when the workers start calling.
     const { reports } = await runFleet(
       4,
       { origin: server.origin, redisPort: own.port, prefix: 'kill:', apiKey: KEY, calls: 60, gapMs: 40, breaker: true, rateLimitPause: true, timeoutMs: 2000 },
-      { server },
+      {
+        server,
+        leadMs: 2500,
+        onStart: (startAt) => {
+          setTimeout(() => void own.kill(), startAt + 500 - Date.now());
+          setTimeout(() => void own.restart().catch(() => undefined), startAt + 1400 - Date.now());
+        },
+      },
     );
     await server.close();
     for (const report of reports) {
