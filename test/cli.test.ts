@@ -165,3 +165,26 @@ describe('faultline classify', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('recognizing a provider from its body (each adapter knows its own shape)', () => {
+  it("every documented error fixture with a JSON body is recognized as its own provider's, first", async () => {
+    const { builtInAdapters } = await import('../adapters/index.js');
+    const { allFixtures } = await import('../src/testing/index.js');
+    const names = Object.keys(builtInAdapters) as (keyof typeof builtInAdapters)[];
+    const documented = allFixtures.filter((f) => f.documented && !f.expected.ok && f.response.body !== null && typeof f.response.body === 'object');
+    expect(documented.length).toBeGreaterThan(40);
+    for (const f of documented) {
+      const headers = Object.fromEntries(Object.entries(f.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      const first = names.find((n) => builtInAdapters[n].recognize(f.response.body, headers) !== undefined);
+      expect(first, `${f.provider}/${f.name}`).toBe(f.provider);
+    }
+  });
+
+  it('never throws, and recognizes nothing in junk', async () => {
+    const { builtInAdapters } = await import('../adapters/index.js');
+    const hostile = new Proxy({}, { get: () => { throw new Error('x'); }, has: () => { throw new Error('y'); } });
+    for (const adapter of Object.values(builtInAdapters)) {
+      for (const body of [undefined, null, 42, 'text', [], {}, hostile]) expect(adapter.recognize(body, {})).toBeUndefined();
+    }
+  });
+});

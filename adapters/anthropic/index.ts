@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lenientField, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
+import { isRecord, lenientField, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
 
 const errorShape = { type: 'string', message: 'string', details: { error_code: 'string' } } as const;
@@ -30,4 +30,5 @@ export const anthropic = /* @__PURE__ */ defineAdapter({
   errorBody: AnthropicErrorBody,
   lenientErrorBody,
   facts: ({ error, request_id }) => ({ code: error?.details?.error_code ?? error?.type, message: error?.message, requestId: request_id }),
+  recognize: (body) => (isRecord(body) && body.type === 'error' && isRecord(body.error) ? 'the body has type "error" and an error object' : undefined),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lenientShape, once, preciseShape } from '../../src/classify/body-shape.js';
+import { isRecord, lenientShape, once, preciseShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
 import { readJobStatus } from '../../src/classify/job-status.js';
 
@@ -24,4 +24,8 @@ export const gen = /* @__PURE__ */ defineAdapter({
   facts: (body) => ({ code: body.error_code, message: body.error }),
   // A generation is a job too: the same status words as GenRex's.
   job: readJobStatus,
+  recognize: (body) =>
+    isRecord(body) && !('success' in body) && ('error_code' in body || (typeof body.error === 'string' && Object.keys(body).length <= 2))
+      ? 'the body has error and error_code'
+      : undefined,
 });

@@ -33,4 +33,8 @@ export const genrex = /* @__PURE__ */ defineAdapter({
   job: readJobStatus,
   // A job's status endpoint answers 200 with `success: false` when the job failed.
   isFailure: (body) => isRecord(body) && (body.success === false || body.status === 'failed'),
+  recognize: (body) =>
+    isRecord(body) && typeof body.success === 'boolean' && (isRecord(body.error) || typeof body.status === 'string')
+      ? 'the body has success and an error object or a job status'
+      : undefined,
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lenientShape, once, preciseShape, stringOrShape } from '../../src/classify/body-shape.js';
+import { isRecord, lenientShape, once, preciseShape, stringOrShape } from '../../src/classify/body-shape.js';
 import { defineAdapter } from '../../src/classify/define-adapter.js';
 
 const errorShape = { message: 'string', type: 'string|null', param: 'string|null', code: 'string|null' } as const;
@@ -28,4 +28,9 @@ export const openai = /* @__PURE__ */ defineAdapter({
   errorBody: OpenAIErrorBody,
   lenientErrorBody,
   facts: ({ error }) => (typeof error === 'string' ? { message: error } : { code: error?.code ?? error?.type ?? undefined, message: error?.message }),
+  // Anthropic's body also has an error object with a type, under `type: "error"`; GenRex's has `success`.
+  recognize: (body) =>
+    isRecord(body) && isRecord(body.error) && body.type !== 'error' && !('success' in body) && ('type' in body.error || 'param' in body.error || ('code' in body.error && 'message' in body.error))
+      ? 'the body has an error object with type, param or code'
+      : undefined,
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
+import { isRecord, lenientShape, once, preciseShape, type Shaped } from '../../src/classify/body-shape.js';
 import { type BodyFacts, defineAdapter } from '../../src/classify/define-adapter.js';
 
 /** RFC 9457 problem details (`application/problem+json`); `status` is read from the response itself. */
@@ -34,4 +34,10 @@ export const problemJson = /* @__PURE__ */ defineAdapter({
   errorBody: ProblemJsonBody,
   lenientErrorBody,
   facts: problemJsonFacts,
+  recognize: (body, headers) => {
+    if (/application\/problem\+json/i.test(headers['content-type'] ?? '')) return 'content-type is application/problem+json';
+    return isRecord(body) && !('error' in body) && typeof body.type === 'string' && (typeof body.title === 'string' || typeof body.detail === 'string')
+      ? 'the body has RFC 9457 type and title or detail'
+      : undefined;
+  },
 });

@@ -59,6 +59,12 @@ export interface AdapterDefinition<Body> {
    * a body `isFailure` calls a failure is a failed job and any other body a finished one.
    */
   job?: (body: unknown) => JobStatus;
+  /**
+   * Why a body (and its lower-case headers) is this provider's error, from the marks only its
+   * shape carries; `undefined` when it is not. `faultline classify --provider auto` asks each
+   * built-in adapter in turn. Without one, an adapter is never picked automatically.
+   */
+  recognize?: (body: unknown, headers: Readonly<Record<string, string>>) => string | undefined;
 }
 
 /** A provider, as `normalize`, `classify`, `fromResponse` and `createClient` take it. */
@@ -76,6 +82,8 @@ export interface Adapter {
   isFailure(body: unknown): boolean;
   /** Where a job is, from its status body. Never throws. */
   readJob(body: unknown): JobStatus;
+  /** Why this body is this provider's error, or `undefined`. Never throws. */
+  recognize(body: unknown, headers: Readonly<Record<string, string>>): string | undefined;
 }
 
 /**
@@ -83,7 +91,7 @@ export interface Adapter {
  * provider needs one of these plus its rows in the policy table (`createPolicy({ codes: { name: {...} } })`).
  */
 export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapter {
-  const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure, job } = definition;
+  const { name, baseUrl, auth, errorBody, lenientErrorBody, facts, isFailure, job, recognize } = definition;
   const failed = (body: unknown): boolean => {
     if (isFailure === undefined) return false;
     try {
@@ -117,6 +125,13 @@ export function defineAdapter<Body>(definition: AdapterDefinition<Body>): Adapte
       }
     },
     isFailure: failed,
+    recognize(body: unknown, headers: Readonly<Record<string, string>>): string | undefined {
+      try {
+        return recognize?.(body, headers);
+      } catch {
+        return undefined;
+      }
+    },
     readJob(body: unknown): JobStatus {
       try {
         if (job !== undefined) return job(body);

@@ -2,7 +2,6 @@ import { version as packageVersion } from '../../package.json';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type BuiltInProvider, builtInAdapters } from '../../adapters/index.js';
-import { detectProvider } from './detect-provider.js';
 import { parseCapture } from './http-capture.js';
 import { classify } from '../classify/classify.js';
 import type { ErrorResult } from '../errors/error-result.js';
@@ -11,7 +10,7 @@ import { parseBody } from '../classify/parse-body.js';
 import { startFakeServer } from '../testing/fake-server.js';
 import { mergeServerOptions, serverScenarios } from '../testing/server-scenarios.js';
 
-const PROVIDERS = Object.keys(builtInAdapters);
+const PROVIDERS = Object.keys(builtInAdapters) as BuiltInProvider[];
 
 const CLASSIFY_USAGE = `Usage: faultline classify --provider ${PROVIDERS.join('|')}|auto [--status N] [--header 'Name: value']... [--pretty] [file|-]
   Reads a captured response (a file, or stdin for - or no file) and prints its ErrorResult as JSON.
@@ -42,7 +41,6 @@ class UsageError extends Error {
   }
 }
 
-const adapters = builtInAdapters;
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers so tests can capture it. */
 export async function runCli(
@@ -98,7 +96,7 @@ async function classifyCommand(argv: readonly string[], io: Parameters<typeof ru
   });
   const provider = values.provider;
   if (provider === undefined) throw new UsageError(`--provider is required (${PROVIDERS.join(', ')}, auto)`);
-  if (provider !== 'auto' && !Object.hasOwn(adapters, provider)) throw new UsageError(`unknown provider "${provider}" (${PROVIDERS.join(', ')}, auto)`);
+  if (provider !== 'auto' && !Object.hasOwn(builtInAdapters, provider)) throw new UsageError(`unknown provider "${provider}" (${PROVIDERS.join(', ')}, auto)`);
   let status: number | undefined;
   if (values.status !== undefined) {
     status = Number(values.status);
@@ -131,12 +129,14 @@ async function classifyCommand(argv: readonly string[], io: Parameters<typeof ru
   const headers = { ...capture?.headers, ...flagHeaders };
   let name = provider as BuiltInProvider;
   if (provider === 'auto') {
-    const found = detectProvider(parseBody(text), headers);
+    // Each adapter knows its own shape; the first that recognizes the body is picked.
+    const body = parseBody(text);
+    const found = PROVIDERS.map((p) => [p, builtInAdapters[p].recognize(body, headers)] as const).find(([, why]) => why !== undefined);
     if (found === undefined) throw new UsageError(`--provider auto: this body has none of the known error shapes; name one (${PROVIDERS.join(', ')})`);
-    io.stderr(`faultline: --provider auto: ${found.provider} (${found.why})\n`);
-    name = found.provider;
+    io.stderr(`faultline: --provider auto: ${found[0]} (${found[1]})\n`);
+    name = found[0];
   }
-  const adapter = adapters[name];
+  const adapter = builtInAdapters[name];
 
   if (status === undefined) {
     const body = parseBody(text);
