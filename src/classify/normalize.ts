@@ -10,6 +10,7 @@ import { retryAfterFromValues } from '../http/retry-after.js';
 import { scrubValue, secretScrubber, stripUrlCredentials } from './scrub-secrets.js';
 import { usableText } from './usable-text.js';
 import { responseOutcome } from '../http/outcome.js';
+import { noteVerdict, serverVerdict } from './server-verdict.js';
 
 /** A raw response as the normalizers take it. */
 export interface ResponseInput {
@@ -71,7 +72,7 @@ export function normalizeParsed(
   for (let i = 3; i < values.length && requestId === undefined; i++) requestId = cleanCode(values[i]);
   const retryAfterMs = retryAfterFromValues(values[0], values[1], options.now);
   const shouldRetry = serverVerdict(values[2]);
-  return build(adapter, { provider: adapter.name, code, status, jobFailed: facts.jobFailed }, options, {
+  const result = build(adapter, { provider: adapter.name, code, status, jobFailed: facts.jobFailed }, options, {
     message: usableText(facts.message) ?? (typeof body === 'string' ? usableText(body) : undefined) ?? reasonPhrase(status),
     status,
     step: cleanCode(facts.step),
@@ -82,13 +83,10 @@ export function normalizeParsed(
     outcome: withOutcome ? (shouldRetry === true ? 'rejected' : responseOutcome(status, retryAfterMs !== undefined, bodyCode !== undefined)) : undefined,
     shouldRetry,
   });
+  noteVerdict(result, shouldRetry);
+  return result;
 }
 
-/** @internal A server's `x-should-retry: true | false` (OpenAI and Anthropic send it), else `undefined`. */
-export function serverVerdict(value: string | undefined): boolean | undefined {
-  const v = value?.trim().toLowerCase();
-  return v === 'true' ? true : v === 'false' ? false : undefined;
-}
 
 /**
  * @internal An ErrorResult for a failure that has no provider response to read

@@ -8,24 +8,9 @@ import { type FromResponseOptions, readResponse } from '../classify/from-respons
 import { describeThrown } from '../http/describe-thrown.js';
 import { errorCode, thrownOutcome } from '../http/outcome.js';
 import { stripUrlCredentials } from '../classify/scrub-secrets.js';
-import { serverVerdict } from '../classify/normalize.js';
 
 /** An ErrorResult as the client makes it: it always says whether the server may have acted. */
 export type Failure = ErrorResult & { outcome: Outcome };
-
-// The server's x-should-retry on the answer an attempt failed with, kept beside the ErrorResult
-// (which stays plain data) for the retry decision to read.
-const verdicts = new WeakMap<ErrorResult, boolean>();
-
-/** @internal The `x-should-retry` verdict of the answer behind a failure, if the server gave one. */
-export const verdictOf = (failure: ErrorResult): boolean | undefined => verdicts.get(failure);
-
-/** @internal The same failure in a new object (with the call's outcome and attempts) keeps its verdict. */
-export function keepVerdict<E extends ErrorResult>(from: ErrorResult, to: E): E {
-  const verdict = verdicts.get(from);
-  if (verdict !== undefined) verdicts.set(to, verdict);
-  return to;
-}
 
 /** What one attempt needs from its client. */
 export interface AttemptContext {
@@ -58,8 +43,6 @@ export async function attempt<T>(
     const result = await readResponse(ctx.adapter, response, ctx.readOptions, schema, true);
     if (result.isOk()) return ok(result.value);
     const error = result.error as Failure;
-    const verdict = serverVerdict(response.headers.get('x-should-retry') ?? undefined);
-    if (verdict !== undefined) verdicts.set(error, verdict);
     // A body that broke off because our timer or the caller's signal fired is that, not a network fault.
     return err((error.kind === 'network' ? interrupted(ctx, limits, timeoutMs) : undefined) ?? error);
   } catch (thrown) {

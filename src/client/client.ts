@@ -1,6 +1,7 @@
 import { err, type Result, ResultAsync } from 'neverthrow';
 import type { Schema } from '../classify/standard-schema.js';
-import { attempt, type AttemptContext, type Failure, keepVerdict, verdictOf } from './attempt.js';
+import { attempt, type AttemptContext, type Failure } from './attempt.js';
+import { keepVerdict, verdictOf } from '../classify/server-verdict.js';
 import { type BuildFailure, buildRequest, type BuiltRequest, type QueryValue, type RequestBase } from './build-request.js';
 import { checkAdapter, checkAuth, checkBaseUrl, checkDelay, checkFunction, checkHeaders, checkNumber, lowerKeys, refuse } from './client-options.js';
 import type { Adapter } from '../classify/define-adapter.js';

@@ -10,7 +10,7 @@ import type { Failure } from './attempt.js';
 import { unitRandom } from './backoff.js';
 import type { QueryValue } from './build-request.js';
 import { type RetrySettings, transientStop } from './retry-decision.js';
-import { verdictOf } from './attempt.js';
+import { verdictOf } from '../classify/server-verdict.js';
 import type { CallInfo } from './observer.js';
 import { sleep } from './sleep.js';
 
