@@ -180,10 +180,8 @@ export function createClient(options: ClientOptions): Client {
     // A job's polls belong to the wait's call; a request is a call of its own.
     const call = poll?.call ?? observer?.begin('url' in built ? built.method : String(req.method ?? 'GET').toUpperCase(), 'url' in built ? built.url : baseUrl, false);
     if (call === undefined || poll !== undefined) return send(built, req, poll, call);
-    counts.set(call, { attempts: 0 });
-    const started = Date.now();
     const result = await send(built, req, poll, call);
-    observer!.end(ended(call, started, result));
+    observer!.end(call, result.isErr() ? result.error : undefined);
     return result;
   }
 
@@ -204,7 +202,7 @@ export function createClient(options: ClientOptions): Client {
     // A job's poll sleeps for a retry only within the wait's deadline.
     const retryUntil = poll?.until ?? deadline;
 
-    const health_: CallHealth = {};
+    const callHealth: CallHealth = {};
     for (let retries = 0; ; retries++) {
       if (signal?.aborted) return finish(abortedBeforeSending());
       const remainingMs = deadline === undefined ? undefined : deadline - Date.now();
@@ -212,20 +210,15 @@ export function createClient(options: ClientOptions): Client {
         return finish(fail('timeout', 'deadline_exceeded', `The call's deadline of ${deadlineMs} ms passed.`, 'not_sent'));
       }
       if (health.guards) {
-        let refused = health.admit(health_, timeoutMs, remainingMs, signal);
+        let refused = health.admit(callHealth, timeoutMs, remainingMs, signal);
         if (refused instanceof Promise) refused = await refused;
         if (refused !== undefined) return finish(refused);
       }
-      const n = call === undefined ? 0 : ++counts.get(call)!.attempts;
-      const started = call === undefined ? 0 : Date.now();
-      if (call !== undefined) observer!.attemptStart({ call, attempt: n, resend: retries });
+      const n = call === undefined ? 0 : observer!.attemptStart(call, retries);
       const result = await attempt<T>(ctx, built, req.schema, timeoutMs, remainingMs);
-      if (call !== undefined) {
-        const end = { call, attempt: n, resend: retries, durationMs: Date.now() - started, status: built.status, error: result.isErr() ? result.error : undefined };
-        observer!.attemptEnd(end);
-      }
+      if (call !== undefined) observer!.attemptEnd(call, n, retries, built.status, result.isErr() ? result.error : undefined);
       if (result.isOk()) {
-        health.record(health_, undefined, false);
+        health.record(callHealth, undefined, false);
         if (poll !== undefined) attempts.push({ kind: 'ok' });
         return result;
       }
@@ -248,7 +241,7 @@ export function createClient(options: ClientOptions): Client {
         shouldRetry: verdictOf(error),
       });
       const retrying = answer.retry && replayable;
-      let paid = health.record(health_, error, retrying);
+      let paid = health.record(callHealth, error, retrying);
       if (typeof paid !== 'boolean') paid = await paid;
       if (!retrying || !paid) return finish(error);
       record.delayMs = answer.delayMs;
@@ -258,7 +251,7 @@ export function createClient(options: ClientOptions): Client {
       } catch {
         // A logging hook that throws must not turn into a rejected call.
       }
-      if (call !== undefined) observer!.retry({ call, attempt: n, delayMs: answer.delayMs, error: history });
+      if (call !== undefined) observer!.retry(call, n, answer.delayMs, history);
       if (!(await sleep(answer.delayMs, signal))) {
         return finish(abortedBeforeSending());
       }
@@ -267,20 +260,12 @@ export function createClient(options: ClientOptions): Client {
 
   const once: RetrySettings = { ...settings, maxRetries: 0 };
   const jobs: JobContext = { adapter, poll: run, fail, normalizeOptions, settings, random };
-  // Attempts per call, for the hooks' numbering (a job's polls share one count).
-  const counts = new WeakMap<CallInfo, { attempts: number }>();
-  const ended = (call: CallInfo, started: number, result: Result<unknown, ErrorResult>) => {
-    const attempts = counts.get(call)?.attempts ?? 0;
-    counts.delete(call);
-    return { call, durationMs: Date.now() - started, attempts, error: result.isErr() ? result.error : undefined };
-  };
+  // A job wait is one call for the hooks: its polls and their retries are its attempts.
   async function job<T>(path: string, options: WaitForJobOptions<T>): Promise<Result<T, ErrorResult>> {
     const call = observer?.begin('GET', `${baseUrl}${String(path).startsWith('/') ? '' : '/'}${String(path)}`, true);
     if (call === undefined) return waitForJob(jobs, path, options);
-    counts.set(call, { attempts: 0 });
-    const started = Date.now();
     const result = await waitForJob({ ...jobs, call }, path, options);
-    observer!.end(ended(call, started, result));
+    observer!.end(call, result.isErr() ? result.error : undefined);
     return result;
   }
   // The promise never rejects: a bug of faultline's own is an err too.

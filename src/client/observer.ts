@@ -62,13 +62,17 @@ export interface ClientHooks {
   onRequestEnd?: (event: RequestEndEvent) => void;
 }
 
-/** @internal The client's side of the hooks: called at the loop's points, each hook guarded. */
+/**
+ * @internal The client's side of the hooks, called at the loop's points. It keeps each call's
+ * start, attempt count and the running attempt's start, so the loop passes only what it knows.
+ */
 export interface Observer {
   begin(method: string, url: string, job: boolean): CallInfo;
-  attemptStart(event: AttemptStartEvent): void;
-  attemptEnd(event: AttemptEndEvent): void;
-  retry(event: RetryEvent): void;
-  end(event: RequestEndEvent): void;
+  /** Returns the attempt's number within the call. */
+  attemptStart(call: CallInfo, resend: number): number;
+  attemptEnd(call: CallInfo, attempt: number, resend: number, status: number | undefined, error: ErrorResult | undefined): void;
+  retry(call: CallInfo, attempt: number, delayMs: number, error: ErrorResult): void;
+  end(call: CallInfo, error: ErrorResult | undefined): void;
 }
 
 const call = <E>(hook: ((event: E) => void) | undefined, event: E): void => {
@@ -87,15 +91,30 @@ const call = <E>(hook: ((event: E) => void) | undefined, event: E): void => {
 export function createObserver(hooks: ClientHooks, provider: string, scrub: (text: string) => string): Observer | undefined {
   const { onRequestStart, onAttemptStart, onAttemptEnd, onRetry, onRequestEnd } = hooks;
   if ([onRequestStart, onAttemptStart, onAttemptEnd, onRetry, onRequestEnd].every((h) => h === undefined)) return undefined;
+  const calls = new WeakMap<CallInfo, { started: number; attempts: number; attemptStarted: number }>();
   return {
     begin(method, url, job) {
       const info: CallInfo = Object.freeze({ provider, method, url: scrub(url), job });
+      calls.set(info, { started: Date.now(), attempts: 0, attemptStarted: 0 });
       call(onRequestStart, { call: info });
       return info;
     },
-    attemptStart: (event) => call(onAttemptStart, event),
-    attemptEnd: (event) => call(onAttemptEnd, event),
-    retry: (event) => call(onRetry, event),
-    end: (event) => call(onRequestEnd, event),
+    attemptStart(info, resend) {
+      const state = calls.get(info)!;
+      state.attemptStarted = Date.now();
+      const attempt = ++state.attempts;
+      call(onAttemptStart, { call: info, attempt, resend });
+      return attempt;
+    },
+    attemptEnd(info, attempt, resend, status, error) {
+      const durationMs = Date.now() - calls.get(info)!.attemptStarted;
+      call(onAttemptEnd, { call: info, attempt, resend, durationMs, status, error });
+    },
+    retry: (info, attempt, delayMs, error) => call(onRetry, { call: info, attempt, delayMs, error }),
+    end(info, error) {
+      const state = calls.get(info)!;
+      calls.delete(info);
+      call(onRequestEnd, { call: info, durationMs: Date.now() - state.started, attempts: state.attempts, error });
+    },
   };
 }
