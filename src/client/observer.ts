@@ -75,7 +75,8 @@ export interface Observer {
   end(call: CallInfo, error: ErrorResult | undefined): void;
 }
 
-const call = <E>(hook: ((event: E) => void) | undefined, event: E): void => {
+/** @internal Calls a hook, if there is one; a hook that throws changes nothing. */
+export const notify = <E>(hook: ((event: E) => void) | undefined, event: E): void => {
   if (hook === undefined) return;
   try {
     hook(event);
@@ -96,25 +97,25 @@ export function createObserver(hooks: ClientHooks, provider: string, scrub: (tex
     begin(method, url, job) {
       const info: CallInfo = Object.freeze({ provider, method, url: scrub(url), job });
       calls.set(info, { started: Date.now(), attempts: 0, attemptStarted: 0 });
-      call(onRequestStart, { call: info });
+      notify(onRequestStart, { call: info });
       return info;
     },
     attemptStart(info, resend) {
       const state = calls.get(info)!;
       state.attemptStarted = Date.now();
       const attempt = ++state.attempts;
-      call(onAttemptStart, { call: info, attempt, resend });
+      notify(onAttemptStart, { call: info, attempt, resend });
       return attempt;
     },
     attemptEnd(info, attempt, resend, status, error) {
       const durationMs = Date.now() - calls.get(info)!.attemptStarted;
-      call(onAttemptEnd, { call: info, attempt, resend, durationMs, status, error });
+      notify(onAttemptEnd, { call: info, attempt, resend, durationMs, status, error });
     },
-    retry: (info, attempt, delayMs, error) => call(onRetry, { call: info, attempt, delayMs, error }),
+    retry: (info, attempt, delayMs, error) => notify(onRetry, { call: info, attempt, delayMs, error }),
     end(info, error) {
       const state = calls.get(info)!;
       calls.delete(info);
-      call(onRequestEnd, { call: info, durationMs: Date.now() - state.started, attempts: state.attempts, error });
+      notify(onRequestEnd, { call: info, durationMs: Date.now() - state.started, attempts: state.attempts, error });
     },
   };
 }

@@ -3,6 +3,7 @@ import { kindBehavior } from '../errors/kind-behavior.js';
 import type { Failure } from './attempt.js';
 import { type BudgetSettings, type RetryBudget, retryCost } from './retry-budget.js';
 import { sleep } from './sleep.js';
+import { notify } from './observer.js';
 import type { Admission, AttemptHealth, AttemptReport, BreakerChange, BreakerSettings, Recorded, StateStore, StoreScope } from '../store/state-store.js';
 
 /** `hooks.onBreakerChange`'s event: a transition of the breaker of `scope` this process saw. */
@@ -58,12 +59,7 @@ export function providerHealth(s: HealthSettings): ProviderHealth {
   const inStore = standalone === undefined ? (s.budget as BudgetSettings | undefined) : undefined;
 
   const changed = (change: BreakerChange | undefined): void => {
-    if (change === undefined || s.onBreakerChange === undefined) return;
-    try {
-      s.onBreakerChange({ scope: scope.provider, from: change.from, to: change.to });
-    } catch {
-      // An observer that throws must not change the call.
-    }
+    if (change !== undefined) notify(s.onBreakerChange, { scope: scope.provider, from: change.from, to: change.to });
   };
   // Sync answers stay sync: the memory store costs a call no tick.
   const ask = <T extends { change?: BreakerChange }>(question: () => T | PromiseLike<T>, fallback: T): T | Promise<T> => {
