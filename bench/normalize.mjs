@@ -103,41 +103,29 @@ function handWrittenNew({ provider, status, headers, body }) {
 }
 
 let sink = 0;
-export async function benchNormalize() {
-  const first = await benchNormalizeSeeds();
-  const adaptersNew = { openai, anthropic };
-  const m = newCases.length;
-  await compare({
-    name: 'normalize vs hand-written, OpenAI + Anthropic',
+
+// One interleaved comparison: the hand-written handler against normalize, over the same bodies.
+function versusHandWritten(name, list, baseline, byName) {
+  const n = list.length;
+  return compare({
+    name,
     iterations: 200_000,
     baseline: (iterations) => {
-      for (let i = 0; i < iterations; i++) sink += handWrittenNew(newCases[i % m]).code.length;
+      for (let i = 0; i < iterations; i++) sink += baseline(list[i % n]).code.length;
     },
     candidate: (iterations) => {
       for (let i = 0; i < iterations; i++) {
-        const c = newCases[i % m];
-        sink += normalize(adaptersNew[c.provider], c).code.length;
+        const c = list[i % n];
+        sink += normalize(byName[c.provider], c).code.length;
       }
     },
   });
-  return first;
 }
 
-async function benchNormalizeSeeds() {
-  const n = cases.length;
-  return compare({
-    name: 'normalize vs hand-written switch (per call)',
-    iterations: 200_000,
-    baseline: (iterations) => {
-      for (let i = 0; i < iterations; i++) sink += handWritten(cases[i % n]).code.length;
-    },
-    candidate: (iterations) => {
-      for (let i = 0; i < iterations; i++) {
-        const c = cases[i % n];
-        sink += normalize(adapters[c.provider], c).code.length;
-      }
-    },
-  });
+export async function benchNormalize() {
+  const seeds = await versusHandWritten('normalize vs hand-written switch (per call)', cases, handWritten, adapters);
+  await versusHandWritten('normalize vs hand-written, OpenAI + Anthropic', newCases, handWrittenNew, { openai, anthropic });
+  return seeds;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchNormalize();
